@@ -1,0 +1,15 @@
+package dev.outpost.runtime;
+
+/** How a module of a worker bundle is interpreted (mirrors Cloudflare's module upload part types). */
+public enum ModuleType {
+    /** An ECMAScript module. */
+    ESM,
+    /** A CommonJS module ({@code module.exports}). Not supported yet: loading one fails with WorkerLoadException. */
+    COMMONJS,
+    /** UTF-8 text; the default export is the string. */
+    TEXT,
+    /** Binary data; the default export is an ArrayBuffer. */
+    DATA,
+    /** A WebAssembly binary; the default export is a compiled {@code WebAssembly.Module}. */
+    WASM
+}

@@ -1,0 +1,29 @@
+package dev.outpost.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Per-request and per-isolate resource limits (checklist RT-13).
+ *
+ * @param cpuPerRequest  JavaScript execution time one request may use; past it the request gets a 503
+ * @param wallPerRequest time a request may take until its response; past it the request gets a 500
+ * @param heapBytes      V8 heap budget of one isolate; past it the isolate is replaced
+ */
+public record RuntimeLimits(Duration cpuPerRequest, Duration wallPerRequest, long heapBytes) {
+    public RuntimeLimits {
+        Objects.requireNonNull(cpuPerRequest, "cpuPerRequest");
+        Objects.requireNonNull(wallPerRequest, "wallPerRequest");
+        if (cpuPerRequest.isNegative() || cpuPerRequest.isZero() || wallPerRequest.isNegative() || wallPerRequest.isZero()) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        if (heapBytes <= 0) {
+            throw new IllegalArgumentException("heapBytes must be positive");
+        }
+    }
+
+    /** Cloudflare's paid-plan defaults: 30 s CPU, 60 s wall, 128 MB heap. */
+    public static RuntimeLimits defaults() {
+        return new RuntimeLimits(Duration.ofSeconds(30), Duration.ofSeconds(60), 128L * 1024 * 1024);
+    }
+}

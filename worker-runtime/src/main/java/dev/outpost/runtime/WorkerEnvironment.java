@@ -1,0 +1,108 @@
+package dev.outpost.runtime;
+
+import dev.outpost.runtime.bindings.KvNamespaceBinding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code env} of a worker (checklist RT-3, SVC-4): one property per binding, in declaration order.
+ * Built once per worker version; immutable.
+ */
+public final class WorkerEnvironment {
+
+    /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
+    public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding {
+        String name();
+    }
+
+    /** {@code plain_text}: a JS string. */
+    public record TextBinding(String name, String value) implements Binding {
+    }
+
+    /** {@code json}: the parsed JSON value. */
+    public record JsonBinding(String name, String json) implements Binding {
+    }
+
+    /** {@code secret_text}: a JS string; its value is never logged. */
+    public record SecretBinding(String name, String value) implements Binding {
+        @Override
+        public String toString() {
+            return "SecretBinding[name=" + name + "]";
+        }
+    }
+
+    /** {@code kv_namespace}: a KVNamespace object backed by the given binding. */
+    public record KvBinding(String name, KvNamespaceBinding namespace) implements Binding {
+    }
+
+    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
+
+    private final List<Binding> bindings;
+
+    private WorkerEnvironment(List<Binding> bindings) {
+        this.bindings = List.copyOf(bindings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static WorkerEnvironment empty() {
+        return EMPTY;
+    }
+
+    /** The bindings in declaration order. */
+    public List<Binding> bindings() {
+        return bindings;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerEnvironment" + bindings;
+    }
+
+    public static final class Builder {
+        private final List<Binding> bindings = new ArrayList<>();
+        private final Set<String> names = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        public Builder text(String name, String value) {
+            return add(new TextBinding(name, Objects.requireNonNull(value, "value")));
+        }
+
+        /** A JSON binding; {@code jsonText} must be valid JSON (checked when the worker loads). */
+        public Builder json(String name, String jsonText) {
+            return add(new JsonBinding(name, Objects.requireNonNull(jsonText, "jsonText")));
+        }
+
+        public Builder secret(String name, String value) {
+            return add(new SecretBinding(name, Objects.requireNonNull(value, "value")));
+        }
+
+        public Builder kv(String name, KvNamespaceBinding namespace) {
+            return add(new KvBinding(name, Objects.requireNonNull(namespace, "namespace")));
+        }
+
+        private Builder add(Binding binding) {
+            Objects.requireNonNull(binding.name(), "name");
+            if (binding.name().isEmpty()) {
+                throw new IllegalArgumentException("binding name must not be empty");
+            }
+            if (!names.add(binding.name())) {
+                throw new IllegalArgumentException("duplicate binding name: " + binding.name());
+            }
+            bindings.add(binding);
+            return this;
+        }
+
+        public WorkerEnvironment build() {
+            return new WorkerEnvironment(bindings);
+        }
+    }
+}

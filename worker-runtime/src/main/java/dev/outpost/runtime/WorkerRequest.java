@@ -1,0 +1,24 @@
+package dev.outpost.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP request handed to a worker's {@code fetch} handler.
+ *
+ * @param method    the HTTP method
+ * @param url       the absolute URL
+ * @param headers   the headers in wire order; names may repeat
+ * @param body      the body bytes, an empty array when there is none
+ * @param requestId an identifier that appears in every log line the request causes
+ */
+public record WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
+                            String requestId) {
+    public WorkerRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(url, "url");
+        headers = headers == null ? List.of() : headers;
+        body = body == null ? new byte[0] : body;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.outpost.runtime.bindings;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The host side of a {@code KVNamespace} binding (checklist KV-2..KV-7). The gateway implements it with gRPC
+ * calls to kv-service; tests implement it in memory. A stage that fails (with {@link BindingException} or any
+ * other exception) rejects the JS promise with an Error carrying the exception message.
+ * Stages may complete on any thread.
+ */
+public interface KvNamespaceBinding {
+    /** Completes with the entry, or with null when the key is missing or expired. */
+    CompletionStage<KvEntry> get(String key, int cacheTtlSeconds);
+
+    CompletionStage<Void> put(String key, byte[] value, KvPutOptions options);
+
+    CompletionStage<Void> delete(String key);
+
+    /**
+     * @param prefix only keys starting with it, null for all
+     * @param limit  1..1000
+     * @param cursor the cursor of the previous page, null for the first
+     */
+    CompletionStage<KvListPage> list(String prefix, int limit, String cursor);
+}

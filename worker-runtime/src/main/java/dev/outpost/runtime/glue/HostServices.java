@@ -1,0 +1,35 @@
+package dev.outpost.runtime.glue;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.values.V8Value;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * What an isolate offers to the Java halves of the JS APIs ({@link HostApi}s): the runtime, asynchronous
+ * calls that settle JS promises on the isolate thread, and the worker's log.
+ */
+public interface HostServices {
+
+    /** Turns a stage's value into the two payload values (a, b) that JS receives. */
+    @FunctionalInterface
+    interface ResultEncoder<T> {
+        V8Value[] encode(V8Runtime runtime, T value) throws JavetException;
+    }
+
+    V8Runtime runtime();
+
+    /**
+     * Starts an asynchronous operation for the current request. When the stage completes (on any thread),
+     * the JS promise registered under {@code callId} is settled on the isolate thread: resolved with the
+     * encoded value, or rejected with an Error carrying the failure's message.
+     *
+     * @return null when started, or the error message JS should throw (e.g. when called outside a request)
+     */
+    <T> String startCall(int callId, Supplier<? extends CompletionStage<T>> operation, ResultEncoder<T> encoder);
+
+    /** Writes a line of the worker's console to the log, tagged with the worker and the current request. */
+    void log(String level, String message);
+}

@@ -1,0 +1,114 @@
+package dev.outpost.runtime.io;
+
+import dev.outpost.runtime.WorkerResponse;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * What one request owns in an isolate (workerd's IoContext): its response future, the CPU it used, and the
+ * timers and host calls it started. Mutable state other than the future and the limit flag is confined to
+ * the isolate's loop thread.
+ */
+public final class RequestContext {
+    /** Startup (module evaluation) is accounted like a request but never answers one. */
+    static final int STARTUP_ID = 0;
+
+    private final int id;
+    private final String requestId;
+    private final CompletableFuture<WorkerResponse> response = new CompletableFuture<>();
+    private final Set<Integer> pendingCalls = new HashSet<>();
+    private final Set<Integer> timers = new HashSet<>();
+    /** Guarded by the isolate's {@link IsolateWatch} lock. */
+    long cpuNanos;
+    private volatile LimitKind limitExceeded;
+    private volatile ScheduledFuture<?> wallTimer;
+    private volatile boolean released;
+    private boolean aborted;
+
+    RequestContext(int id, String requestId) {
+        this.id = id;
+        this.requestId = requestId;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public boolean isStartup() {
+        return id == STARTUP_ID;
+    }
+
+    CompletableFuture<WorkerResponse> response() {
+        return response;
+    }
+
+    boolean isDone() {
+        return response.isDone();
+    }
+
+    /** Completes the response once; later attempts are ignored. */
+    boolean complete(WorkerResponse r) {
+        return response.complete(r);
+    }
+
+    /**
+     * The wall deadline also bounds the work a request leaves behind after its response (timers, host calls),
+     * so it is cancelled only on {@link #release()}: answered and nothing left.
+     */
+    void wallTimer(ScheduledFuture<?> timer) {
+        this.wallTimer = timer;
+        if (released) {
+            timer.cancel(false);
+        }
+    }
+
+    /** Loop thread: the request is answered and owns no timers or calls any more. */
+    void release() {
+        released = true;
+        ScheduledFuture<?> timer = wallTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    boolean hasLeftovers() {
+        return !pendingCalls.isEmpty() || !timers.isEmpty();
+    }
+
+    LimitKind limitExceeded() {
+        return limitExceeded;
+    }
+
+    void limitExceeded(LimitKind kind) {
+        if (limitExceeded == null) {
+            limitExceeded = kind;
+        }
+    }
+
+    Set<Integer> pendingCalls() {
+        return pendingCalls;
+    }
+
+    Set<Integer> timers() {
+        return timers;
+    }
+
+    boolean isAborted() {
+        return aborted;
+    }
+
+    void markAborted() {
+        aborted = true;
+    }
+
+    long cpuNanos() {
+        return cpuNanos;
+    }
+}

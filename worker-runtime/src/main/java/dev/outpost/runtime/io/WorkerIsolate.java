@@ -1,0 +1,692 @@
+package dev.outpost.runtime.io;
+
+import com.caoccao.javet.enums.JavetPromiseRejectEvent;
+import com.caoccao.javet.exceptions.BaseJavetScriptingException;
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.exceptions.JavetTerminatedException;
+import com.caoccao.javet.interop.V8Host;
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.utils.JavetResourceUtils;
+import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.reference.IV8ValuePromise;
+import com.caoccao.javet.values.reference.V8Module;
+import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
+import com.caoccao.javet.values.reference.V8ValueError;
+import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueObject;
+import com.caoccao.javet.values.reference.V8ValuePromise;
+import dev.outpost.runtime.RuntimeLimits;
+import dev.outpost.runtime.WorkerBundle;
+import dev.outpost.runtime.WorkerEnvironment;
+import dev.outpost.runtime.WorkerLoadException;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.WorkerResponse;
+import dev.outpost.runtime.api.ConsoleHost;
+import dev.outpost.runtime.api.CryptoHost;
+import dev.outpost.runtime.api.EncodingHost;
+import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.bindings.KvNamespaceBinding;
+import dev.outpost.runtime.glue.HostObject;
+import dev.outpost.runtime.glue.HostServices;
+import dev.outpost.runtime.glue.JavetLogBridge;
+import dev.outpost.runtime.glue.JsArgs;
+import dev.outpost.runtime.glue.JsBytes;
+import dev.outpost.runtime.glue.JsErrors;
+import dev.outpost.runtime.glue.ModuleLoader;
+import dev.outpost.runtime.glue.WireHeaders;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One V8 isolate running one worker version: a Javet {@link V8Runtime} owned by an {@link EventLoop} thread.
+ * Requests from any thread are posted to the loop; all JavaScript runs there, interleaving many requests.
+ * <p>
+ * Every call from Java into JS is a <em>slice</em> attributed to one request ({@link IsolateWatch}); V8 runs
+ * the microtasks (promise reactions) a slice queued before the call returns, so a slice is complete when it
+ * returns. Host I/O completes on other threads and comes back as a new slice that settles the JS promise.
+ */
+public final class WorkerIsolate {
+    private static final Logger LOG = Logger.getLogger("dev.outpost.runtime");
+    private static final AtomicInteger ISOLATES = new AtomicInteger();
+
+    @FunctionalInterface
+    private interface JsAction {
+        void run() throws Exception;
+    }
+
+    private record TimerEntry(RequestContext context, EventLoop.Timer timer, long delay, boolean repeat) {
+    }
+
+    private final WorkerBundle bundle;
+    private final WorkerEnvironment environment;
+    private final RuntimeLimits limits;
+    private final LimitEnforcer enforcer;
+    private final EventLoop loop;
+    private final IsolateWatch watch;
+    private final WorkerLog workerLog;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final AtomicInteger requestIds = new AtomicInteger();
+    private volatile boolean condemned;
+    private volatile boolean closed;
+
+    // Loop-thread state.
+    private V8Runtime runtime;
+    private JsEntryPoints js;
+    private final Map<Integer, RequestContext> active = new HashMap<>();
+    private final Map<Integer, TimerEntry> timers = new HashMap<>();
+    private final Map<Integer, String> unhandledRejections = new LinkedHashMap<>();
+    private RequestContext current;
+    private boolean shutDown;
+
+    public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer) {
+        this.bundle = bundle;
+        this.environment = environment;
+        this.limits = limits;
+        this.enforcer = enforcer;
+        this.loop = new EventLoop("outpost-isolate-" + ISOLATES.incrementAndGet() + "-" + bundle.scriptName());
+        this.watch = new IsolateWatch(limits.cpuPerRequest().toNanos(), limits.heapBytes(), loop.thread());
+        this.workerLog = new WorkerLog(bundle.scriptName());
+    }
+
+    /** Starts the isolate thread, which creates the runtime and loads the bundle before anything else. */
+    public WorkerIsolate start() {
+        loop.start();
+        loop.execute(this::initialize);
+        return this;
+    }
+
+    /** Completes when the worker is loaded, or exceptionally with a {@link WorkerLoadException}. */
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    /** False once the isolate was condemned (memory limit) or closed: a new one should take its place. */
+    public boolean isUsable() {
+        return !condemned && !closed;
+    }
+
+    public CompletableFuture<WorkerResponse> fetch(WorkerRequest request) {
+        RequestContext context = new RequestContext(requestIds.incrementAndGet(), request.requestId());
+        if (!isUsable()) {
+            context.complete(ErrorResponses.unavailable());
+            return context.response();
+        }
+        context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
+        if (!loop.execute(() -> dispatch(context, request))) {
+            context.complete(ErrorResponses.unavailable());
+            context.release();
+        }
+        return context.response();
+    }
+
+    /** Stops the isolate; requests in flight get a 503. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!loop.execute(this::shutdown)) {
+            ready.completeExceptionally(new WorkerLoadException("isolate closed"));
+        }
+    }
+
+    // ---- startup -------------------------------------------------------------------------------------
+
+    private void initialize() {
+        RequestContext startup = new RequestContext(RequestContext.STARTUP_ID, null);
+        try {
+            runtime = V8Host.getV8Instance().createV8Runtime();
+            runtime.setLogger(new JavetLogBridge());
+            runtime.setPromiseRejectCallback(this::onPromiseReject);
+            ModuleLoader modules = new ModuleLoader(bundle);
+            runtime.setV8ModuleResolver(modules);
+            watch.runtime(runtime);
+            enforcer.register(watch);
+            installPrelude(modules);
+            defineBindings();
+            loadWorker(modules, startup);
+            ready.complete(null);
+        } catch (WorkerLoadException e) {
+            unhandledRejections.clear();
+            ready.completeExceptionally(e);
+            shutdown();
+        } catch (Throwable t) {
+            LOG.errorf(t, "could not create an isolate for worker %s", bundle.scriptName());
+            ready.completeExceptionally(new WorkerLoadException("Could not create an isolate: " + t.getMessage(), t));
+            shutdown();
+        }
+    }
+
+    private void installPrelude(ModuleLoader modules) throws JavetException {
+        V8Module bootstrap = modules.compileInternal(runtime, "bootstrap.js");
+        if (!bootstrap.instantiate()) {
+            throw new IllegalStateException("prelude did not link");
+        }
+        try (V8Value ignored = bootstrap.evaluate(true)) {
+            if (bootstrap.getStatus() == V8Module.Errored) {
+                throw new IllegalStateException("prelude failed: " + bootstrap.getException());
+            }
+        }
+        List<KvNamespaceBinding> kv = new ArrayList<>();
+        for (WorkerEnvironment.Binding binding : environment.bindings()) {
+            if (binding instanceof WorkerEnvironment.KvBinding k) {
+                kv.add(k.namespace());
+            }
+        }
+        Services services = new Services();
+        try (V8ValueObject namespace = (V8ValueObject) bootstrap.getNamespace(); HostObject host = new HostObject(runtime)) {
+            registerCoreFunctions(host);
+            host.install(new ConsoleHost(services))
+                    .install(new CryptoHost())
+                    .install(new EncodingHost())
+                    .install(new KvHost(services, kv));
+            try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
+                js = new JsEntryPoints(entry);
+            }
+        }
+    }
+
+    private void defineBindings() throws JavetException, WorkerLoadException {
+        int kvIndex = 0;
+        for (WorkerEnvironment.Binding binding : environment.bindings()) {
+            String type;
+            V8Value value;
+            if (binding instanceof WorkerEnvironment.TextBinding t) {
+                type = "text";
+                value = runtime.createV8ValueString(t.value());
+            } else if (binding instanceof WorkerEnvironment.SecretBinding s) {
+                type = "secret";
+                value = runtime.createV8ValueString(s.value());
+            } else if (binding instanceof WorkerEnvironment.JsonBinding j) {
+                type = "json";
+                value = runtime.createV8ValueString(j.json());
+            } else if (binding instanceof WorkerEnvironment.KvBinding) {
+                type = "kv";
+                value = runtime.createV8ValueInteger(kvIndex++);
+            } else {
+                throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
+            }
+            try {
+                js.defineBinding.callVoid(null, runtime.createV8ValueString(type),
+                        runtime.createV8ValueString(binding.name()), value);
+            } catch (BaseJavetScriptingException e) {
+                throw new WorkerLoadException("Invalid binding \"" + binding.name() + "\": " + JsErrors.uncaught(e), e);
+            }
+        }
+    }
+
+    private void loadWorker(ModuleLoader modules, RequestContext startup) throws WorkerLoadException, JavetException {
+        V8Module main = modules.compileBundle(runtime, bytes -> js.compileWasm.call(null, bytes));
+        V8Value[] evaluation = new V8Value[1];
+        Throwable failure = runSlice(startup, () -> evaluation[0] = main.evaluate(true));
+        try {
+            if (startup.limitExceeded() != null) {
+                throw new WorkerLoadException(startup.limitExceeded() == LimitKind.MEMORY
+                        ? "Script startup exceeded memory limits." : "Script startup exceeded CPU time limit.");
+            }
+            if (failure instanceof BaseJavetScriptingException e) {
+                throw new WorkerLoadException(JsErrors.uncaught(e), e);
+            }
+            if (failure != null) {
+                throw new WorkerLoadException("Uncaught " + failure.getMessage(), failure);
+            }
+            if (main.getStatus() == V8Module.Errored || evaluation[0] instanceof V8ValuePromise p
+                    && p.getState() == IV8ValuePromise.STATE_REJECTED) {
+                throw new WorkerLoadException(JsErrors.uncaughtFromStack(describe(main, evaluation[0])));
+            }
+            if (evaluation[0] instanceof V8ValuePromise p && p.getState() == IV8ValuePromise.STATE_PENDING) {
+                throw new WorkerLoadException("Uncaught Error: top-level await in \"" + bundle.mainModule()
+                        + "\" did not settle during startup (I/O and timers are not allowed in global scope).");
+            }
+        } finally {
+            JavetResourceUtils.safeClose(evaluation[0]);
+        }
+        reportUnhandledRejections(startup);
+        try (V8Value namespace = main.getNamespace()) {
+            V8Value error = js.registerWorker.call(null, namespace, runtime.createV8ValueString(bundle.mainModule()));
+            try (error) {
+                if (error instanceof V8ValueString message) {
+                    throw new WorkerLoadException(message.getValue());
+                }
+            }
+        }
+    }
+
+    /** The stack text of the exception that failed module evaluation. */
+    private String describe(V8Module main, V8Value evaluation) throws JavetException {
+        V8Value exception = null;
+        try {
+            if (evaluation instanceof V8ValuePromise promise && promise.getState() == IV8ValuePromise.STATE_REJECTED) {
+                exception = promise.getResult();
+            } else {
+                exception = main.getException();
+            }
+            return js.describeError.callString(null, exception);
+        } catch (ClassCastException e) {
+            return "Error: module evaluation failed";
+        } finally {
+            JavetResourceUtils.safeClose(exception);
+        }
+    }
+
+    // ---- requests ------------------------------------------------------------------------------------
+
+    private void dispatch(RequestContext context, WorkerRequest request) {
+        if (context.isDone()) {
+            return;
+        }
+        if (js == null || condemned) {
+            context.complete(ready.isCompletedExceptionally() ? ErrorResponses.internalError() : ErrorResponses.unavailable());
+            context.release();
+            return;
+        }
+        active.put(context.id(), context);
+        byte[] body = request.body();
+        Throwable failure = runSlice(context, () -> {
+            V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
+            try {
+                js.dispatchFetch.callVoid(null,
+                        runtime.createV8ValueInteger(context.id()),
+                        runtime.createV8ValueString(request.method()),
+                        runtime.createV8ValueString(request.url()),
+                        runtime.createV8ValueString(WireHeaders.encode(request.headers())),
+                        buffer == null ? runtime.createV8ValueUndefined() : buffer);
+            } finally {
+                JavetResourceUtils.safeClose(buffer);
+            }
+        });
+        if (failure != null) {
+            failRequest(context, describeFailure(failure));
+        }
+    }
+
+    private void respond(int id, int status, String statusText, String headers, V8Value body) throws JavetException {
+        RequestContext context = active.get(id);
+        if (context == null) {
+            return;
+        }
+        WorkerResponse response = new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
+        finish(context, response);
+    }
+
+    private void failRequest(RequestContext context, String error) {
+        if (context.isDone()) {
+            return;
+        }
+        workerLog.log(Logger.Level.ERROR, context, "Uncaught " + error);
+        finish(context, ErrorResponses.internalError());
+    }
+
+    /** Loop thread: the request has its response; what it left running goes on until its wall deadline. */
+    private void finish(RequestContext context, WorkerResponse response) {
+        active.remove(context.id());
+        context.complete(response);
+        if (!context.hasLeftovers()) {
+            context.release();
+        }
+    }
+
+    private void onWallDeadline(RequestContext context) {
+        if (context.complete(ErrorResponses.internalError())) {
+            context.limitExceeded(LimitKind.WALL);
+            workerLog.log(Logger.Level.ERROR, context, "Uncaught Error: The Workers runtime canceled this request because it "
+                    + "detected that your Worker's code had hung and would never generate a response "
+                    + "(wall time limit of " + limits.wallPerRequest().toMillis() + " ms exceeded).");
+        }
+        loop.execute(() -> abort(context));
+    }
+
+    /** Loop thread: ends a request and everything it left behind (timers, host calls). */
+    private void abort(RequestContext context) {
+        active.remove(context.id());
+        context.markAborted();
+        for (Integer id : context.timers()) {
+            TimerEntry entry = timers.remove(id);
+            if (entry != null) {
+                entry.timer().cancel();
+            }
+            callQuietly(js == null ? null : js.dropTimer, id);
+        }
+        context.timers().clear();
+        for (Integer id : context.pendingCalls()) {
+            callQuietly(js == null ? null : js.forget, id);
+        }
+        context.pendingCalls().clear();
+        context.release();
+    }
+
+    private void callQuietly(V8ValueFunction function, int id) {
+        if (function == null || runtime == null || runtime.isClosed()) {
+            return;
+        }
+        try {
+            function.callVoid(null, runtime.createV8ValueInteger(id));
+        } catch (JavetException e) {
+            LOG.debugf(e, "cleanup call failed");
+        }
+    }
+
+    private void maybeRelease(RequestContext context) {
+        if (context.isDone() && !context.hasLeftovers()) {
+            context.release();
+        }
+    }
+
+    // ---- slices and limits ---------------------------------------------------------------------------
+
+    /**
+     * Runs one call into JS on behalf of {@code context}. Returns the failure the JS threw, or null when it
+     * returned normally or was ended by a limit (which this method handles).
+     */
+    private Throwable runSlice(RequestContext context, JsAction action) {
+        current = context;
+        watch.begin(context);
+        Throwable failure = null;
+        try {
+            action.run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        boolean terminated = watch.end();
+        current = null;
+        if (terminated || failure instanceof JavetTerminatedException) {
+            if (!(failure instanceof JavetTerminatedException)) {
+                absorbTermination();
+            }
+            unhandledRejections.clear();
+            onLimit(context);
+            return null;
+        }
+        if (!context.isStartup()) {
+            // Startup reports its rejections once it knows whether the load failed (then they are the failure).
+            reportUnhandledRejections(context);
+        }
+        return failure;
+    }
+
+    /** A termination requested just as the JS returned would hit the next call: let a no-op take it. */
+    private void absorbTermination() {
+        try {
+            js.noop.callVoid(null);
+        } catch (JavetException e) {
+            LOG.debug("absorbed a pending termination");
+        }
+    }
+
+    private void onLimit(RequestContext context) {
+        LimitKind kind = context.limitExceeded() != null ? context.limitExceeded() : LimitKind.CPU;
+        context.limitExceeded(kind);
+        if (kind == LimitKind.MEMORY || watch.heapExceeded()) {
+            condemn(context);
+            return;
+        }
+        if (context.isStartup()) {
+            return;
+        }
+        workerLog.log(Logger.Level.ERROR, context, "Worker exceeded CPU time limit ("
+                + limits.cpuPerRequest().toMillis() + " ms); execution was terminated.");
+        context.complete(ErrorResponses.limitExceeded(LimitKind.CPU));
+        abort(context);
+    }
+
+    /**
+     * The isolate went over its heap budget: it cannot be trusted to shrink, so every request in it ends with
+     * a 503 and the isolate is shut down; the owner replaces it on the next request.
+     */
+    private void condemn(RequestContext culprit) {
+        condemned = true;
+        workerLog.log(Logger.Level.ERROR, culprit, "Worker exceeded memory limit ("
+                + limits.heapBytes() / (1024 * 1024) + " MB heap, used " + watch.lastUsedHeap() / (1024 * 1024)
+                + " MB); the isolate is replaced.");
+        if (!culprit.isStartup()) {
+            culprit.complete(ErrorResponses.limitExceeded(LimitKind.MEMORY));
+        }
+        for (RequestContext context : List.copyOf(active.values())) {
+            context.complete(ErrorResponses.limitExceeded(LimitKind.MEMORY));
+        }
+        loop.execute(this::shutdown);
+    }
+
+    private void onPromiseReject(JavetPromiseRejectEvent event, V8ValuePromise promise, V8Value value) {
+        try {
+            int key = promise.getIdentityHash();
+            if (event == JavetPromiseRejectEvent.PromiseRejectWithNoHandler) {
+                String text;
+                if (value instanceof V8ValueError error) {
+                    String stack = error.getStack();
+                    text = stack != null && !stack.isEmpty() ? stack : error.getMessage();
+                } else {
+                    text = String.valueOf(value);
+                }
+                unhandledRejections.put(key, text.replaceAll("\n\\s+at [^\n]*outpost:internal/[^\n]*", ""));
+            } else if (event == JavetPromiseRejectEvent.PromiseHandlerAddedAfterReject) {
+                unhandledRejections.remove(key);
+            }
+        } catch (JavetException e) {
+            LOG.debugf(e, "could not inspect a rejected promise");
+        }
+    }
+
+    private void reportUnhandledRejections(RequestContext context) {
+        if (unhandledRejections.isEmpty()) {
+            return;
+        }
+        for (String text : unhandledRejections.values()) {
+            workerLog.log(Logger.Level.ERROR, context, "Uncaught (in promise) " + text);
+        }
+        unhandledRejections.clear();
+    }
+
+    private String describeFailure(Throwable failure) {
+        if (failure instanceof BaseJavetScriptingException e && e.getScriptingError() != null) {
+            String stack = e.getScriptingError().getStack();
+            return stack != null && !stack.isEmpty() ? stack : e.getScriptingError().getMessage();
+        }
+        LOG.errorf(failure, "isolate failure in worker %s", bundle.scriptName());
+        return "Error: internal error";
+    }
+
+    // ---- host functions of the isolate itself --------------------------------------------------------
+
+    private void registerCoreFunctions(HostObject host) throws JavetException {
+        host.function("respond", args -> {
+            respond(JsArgs.integer(args, 0, -1), JsArgs.integer(args, 1, 500), JsArgs.string(args, 2),
+                    JsArgs.string(args, 3), JsArgs.arg(args, 4));
+            return runtime.createV8ValueUndefined();
+        });
+        host.function("fail", args -> {
+            RequestContext context = active.get(JsArgs.integer(args, 0, -1));
+            if (context != null) {
+                failRequest(context, JsArgs.string(args, 1));
+            }
+            return runtime.createV8ValueUndefined();
+        });
+        host.function("setTimer", args -> {
+            RequestContext context = current;
+            if (context == null || context.isStartup() || context.isAborted()) {
+                return runtime.createV8ValueString("Timers can only be set while handling a request.");
+            }
+            int id = JsArgs.integer(args, 0, -1);
+            long delay = JsArgs.longValue(args, 1, 0);
+            boolean repeat = JsArgs.bool(args, 2);
+            scheduleTimer(context, id, delay, repeat);
+            return runtime.createV8ValueUndefined();
+        });
+        host.function("clearTimer", args -> {
+            TimerEntry entry = timers.remove(JsArgs.integer(args, 0, -1));
+            if (entry != null) {
+                entry.timer().cancel();
+                entry.context().timers().remove(JsArgs.integer(args, 0, -1));
+                maybeRelease(entry.context());
+            }
+            return runtime.createV8ValueUndefined();
+        });
+    }
+
+    private void scheduleTimer(RequestContext context, int id, long delay, boolean repeat) {
+        // Intervals wait at least 1 ms so a zero interval cannot starve the loop.
+        long effective = repeat ? Math.max(1, delay) : delay;
+        EventLoop.Timer timer = loop.schedule(effective, () -> fireTimer(id));
+        timers.put(id, new TimerEntry(context, timer, delay, repeat));
+        context.timers().add(id);
+    }
+
+    private void fireTimer(int id) {
+        TimerEntry entry = timers.get(id);
+        if (entry == null || closed) {
+            return;
+        }
+        RequestContext context = entry.context();
+        if (entry.repeat()) {
+            scheduleTimer(context, id, entry.delay(), true);
+        } else {
+            timers.remove(id);
+            context.timers().remove(id);
+        }
+        Throwable failure = runSlice(context, () -> js.runTimer.callVoid(null, runtime.createV8ValueInteger(id)));
+        if (failure != null) {
+            workerLog.log(Logger.Level.ERROR, context, "Uncaught " + describeFailure(failure));
+        }
+        maybeRelease(context);
+    }
+
+    private <T> void settle(RequestContext context, int callId, T value, Throwable error,
+                            HostServices.ResultEncoder<T> encoder) {
+        if (!context.pendingCalls().remove(callId) || closed || js == null) {
+            return;
+        }
+        Throwable failure = runSlice(context, () -> {
+            V8Value id = runtime.createV8ValueInteger(callId);
+            if (error != null) {
+                js.settle.callVoid(null, id, runtime.createV8ValueBoolean(false),
+                        runtime.createV8ValueString(JsErrors.messageOf(error)), runtime.createV8ValueUndefined());
+                return;
+            }
+            V8Value[] payload = encoder.encode(runtime, value);
+            try {
+                js.settle.callVoid(null, id, runtime.createV8ValueBoolean(true), payload[0], payload[1]);
+            } finally {
+                JavetResourceUtils.safeClose((Object[]) payload);
+            }
+        });
+        if (failure != null) {
+            workerLog.log(Logger.Level.ERROR, context, "Uncaught " + describeFailure(failure));
+        }
+        maybeRelease(context);
+    }
+
+    // ---- shutdown ------------------------------------------------------------------------------------
+
+    private void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        enforcer.unregister(watch);
+        for (RequestContext context : List.copyOf(active.values())) {
+            context.complete(condemned ? ErrorResponses.limitExceeded(LimitKind.MEMORY) : ErrorResponses.unavailable());
+            context.release();
+        }
+        active.clear();
+        timers.clear();
+        if (js != null) {
+            js.close();
+            js = null;
+        }
+        if (runtime != null) {
+            watch.runtime(null);
+            try {
+                runtime.close(true);
+            } catch (JavetException | RuntimeException e) {
+                LOG.debugf(e, "closing the runtime of %s failed", bundle.scriptName());
+            }
+        }
+        loop.stop();
+    }
+
+    /** The services the Java halves of the JS APIs use. */
+    private final class Services implements HostServices {
+        @Override
+        public V8Runtime runtime() {
+            return runtime;
+        }
+
+        @Override
+        public <T> String startCall(int callId, Supplier<? extends CompletionStage<T>> operation,
+                                    ResultEncoder<T> encoder) {
+            RequestContext context = current;
+            if (context == null || context.isStartup()) {
+                return "Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), "
+                        + "setting a timeout, and generating random values are not allowed within global scope. To fix "
+                        + "this error, perform this operation within a handler. "
+                        + "https://developers.cloudflare.com/workers/runtime-apis/handlers/";
+            }
+            CompletionStage<T> stage;
+            try {
+                stage = operation.get();
+                if (stage == null) {
+                    stage = CompletableFuture.failedFuture(new IllegalStateException("binding returned no result"));
+                }
+            } catch (RuntimeException e) {
+                stage = CompletableFuture.failedFuture(e);
+            }
+            context.pendingCalls().add(callId);
+            stage.whenComplete((value, error) -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause != null && !(cause instanceof dev.outpost.runtime.bindings.BindingException)) {
+                    LOG.debugf(cause, "binding call failed in worker %s", bundle.scriptName());
+                }
+                loop.execute(() -> settle(context, callId, value, cause, encoder));
+            });
+            return null;
+        }
+
+        @Override
+        public void log(String level, String message) {
+            workerLog.log(WorkerLog.levelOf(level), current, message);
+        }
+    }
+
+    /** The prelude functions the host calls, held for the life of the isolate. */
+    private static final class JsEntryPoints {
+        final V8ValueFunction dispatchFetch;
+        final V8ValueFunction settle;
+        final V8ValueFunction forget;
+        final V8ValueFunction runTimer;
+        final V8ValueFunction dropTimer;
+        final V8ValueFunction defineBinding;
+        final V8ValueFunction registerWorker;
+        final V8ValueFunction describeError;
+        final V8ValueFunction compileWasm;
+        final V8ValueFunction noop;
+
+        JsEntryPoints(V8ValueObject entry) throws JavetException {
+            dispatchFetch = entry.get("dispatchFetch");
+            settle = entry.get("settle");
+            forget = entry.get("forget");
+            runTimer = entry.get("runTimer");
+            dropTimer = entry.get("dropTimer");
+            defineBinding = entry.get("defineBinding");
+            registerWorker = entry.get("registerWorker");
+            describeError = entry.get("describeError");
+            compileWasm = entry.get("compileWasm");
+            noop = entry.get("noop");
+        }
+
+        void close() {
+            JavetResourceUtils.safeClose(dispatchFetch, settle, forget, runTimer, dropTimer, defineBinding,
+                    registerWorker, describeError, compileWasm, noop);
+        }
+    }
+}

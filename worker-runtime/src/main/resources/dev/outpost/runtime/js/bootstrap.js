@@ -1,0 +1,74 @@
+// Entry of the prelude: installs the Web platform globals and hands the host its entry points. Java calls
+// install(host) once per isolate, before any worker module is evaluated.
+
+import { setHost } from './host.js';
+import { DOMException, describeError } from './errors.js';
+import { TextEncoder, TextDecoder, atob, btoa } from './encoding.js';
+import { Headers } from './headers.js';
+import { URL, URLSearchParams } from './url.js';
+import { Request } from './request.js';
+import { Response } from './response.js';
+import { console } from './console.js';
+import { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, runTimer, dropTimer } from './timers.js';
+import { crypto, Crypto, SubtleCrypto } from './crypto.js';
+import { structuredClone } from './structured-clone.js';
+import { settle, forget } from './async.js';
+import { defineBinding } from './env.js';
+import { KvNamespace } from './kv.js';
+import { registerWorker, dispatchFetch, ExecutionContext } from './dispatch.js';
+
+const timeOrigin = Date.now();
+
+class Performance {
+  get timeOrigin() {
+    return timeOrigin;
+  }
+
+  now() {
+    return Date.now() - timeOrigin;
+  }
+}
+
+class Navigator {
+  get userAgent() {
+    return 'Cloudflare-Workers';
+  }
+
+  get hardwareConcurrency() {
+    return 1;
+  }
+}
+
+function define(name, value, enumerable = false) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+export function install(host) {
+  setHost(host);
+  const classes = {
+    DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, Request, Response, Crypto, SubtleCrypto,
+    ExecutionContext, KvNamespace, Performance, Navigator,
+  };
+  for (const [name, value] of Object.entries(classes)) define(name, value);
+  const functions = {
+    atob, btoa, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
+  };
+  for (const [name, value] of Object.entries(functions)) define(name, value, true);
+  define('console', console);
+  define('crypto', crypto, true);
+  define('performance', new Performance(), true);
+  define('navigator', new Navigator(), true);
+  define('self', globalThis, true);
+  return Object.freeze({
+    dispatchFetch,
+    settle,
+    forget,
+    runTimer,
+    dropTimer,
+    defineBinding,
+    registerWorker,
+    describeError,
+    compileWasm: (buffer) => new WebAssembly.Module(buffer),
+    noop: () => undefined,
+  });
+}

@@ -1,0 +1,85 @@
+// crypto.getRandomValues / randomUUID from the host's SecureRandom. Random bytes are fetched in blocks so most
+// calls need no crossing into Java. crypto.subtle is not implemented yet.
+
+import { host } from './host.js';
+import { DOMException, assertInRequest } from './errors.js';
+
+const POOL_SIZE = 4096;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
+function randomInto(target) {
+  if (target.length > POOL_SIZE) {
+    target.set(new Uint8Array(host.randomBytes(target.length)));
+    return;
+  }
+  if (poolOffset + target.length > pool.length) {
+    pool = new Uint8Array(host.randomBytes(POOL_SIZE));
+    poolOffset = 0;
+  }
+  target.set(pool.subarray(poolOffset, poolOffset + target.length));
+  // Used bytes are wiped so they cannot be observed twice.
+  pool.fill(0, poolOffset, poolOffset + target.length);
+  poolOffset += target.length;
+}
+
+const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  BigInt64Array, BigUint64Array];
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+let subtleObject;
+
+export class SubtleCrypto {
+  constructor(token) {
+    if (token !== SubtleCrypto) throw new TypeError('Illegal constructor');
+  }
+}
+for (const method of ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits',
+  'importKey', 'exportKey', 'wrapKey', 'unwrapKey']) {
+  Object.defineProperty(SubtleCrypto.prototype, method, {
+    value: async function () {
+      throw new DOMException(`crypto.subtle.${method}() is not implemented by this runtime yet.`, 'NotSupportedError');
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+subtleObject = new SubtleCrypto(SubtleCrypto);
+
+export class Crypto {
+  constructor(token) {
+    if (token !== Crypto) throw new TypeError('Illegal constructor');
+  }
+
+  get subtle() {
+    return subtleObject;
+  }
+
+  getRandomValues(array) {
+    if (!INTEGER_ARRAYS.some((type) => array instanceof type)) {
+      throw new DOMException(
+        'ArrayBufferView argument to getRandomValues() must be an integer-typed view.', 'TypeMismatchError');
+    }
+    if (array.byteLength > 65536) {
+      throw new DOMException(
+        `getRandomValues() only accepts buffers of size <= 64K but provided ${array.byteLength} bytes.`,
+        'QuotaExceededError');
+    }
+    assertInRequest();
+    randomInto(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    return array;
+  }
+
+  randomUUID() {
+    assertInRequest();
+    const b = new Uint8Array(16);
+    randomInto(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    return `${HEX[b[0]]}${HEX[b[1]]}${HEX[b[2]]}${HEX[b[3]]}-${HEX[b[4]]}${HEX[b[5]]}-${HEX[b[6]]}${HEX[b[7]]}-`
+      + `${HEX[b[8]]}${HEX[b[9]]}-${HEX[b[10]]}${HEX[b[11]]}${HEX[b[12]]}${HEX[b[13]]}${HEX[b[14]]}${HEX[b[15]]}`;
+  }
+}
+
+export const crypto = new Crypto(Crypto);

@@ -1,0 +1,24 @@
+// The worker's env object, filled by the host once per isolate from the WorkerEnvironment.
+
+import { createKvNamespace } from './kv.js';
+
+export const env = {};
+
+export function defineBinding(type, name, value) {
+  let binding;
+  switch (type) {
+    case 'text':
+    case 'secret':
+      binding = value;
+      break;
+    case 'json':
+      binding = JSON.parse(value);
+      break;
+    case 'kv':
+      binding = createKvNamespace(value);
+      break;
+    default:
+      throw new Error(`unknown binding type ${type}`);
+  }
+  Object.defineProperty(env, name, { value: binding, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,166 @@
+// KVNamespace (checklist KV-2..KV-7): the JS half of a KV binding. Values cross as one string (text/json,
+// decoded in Java) or one ArrayBuffer; metadata and list pages cross as JSON text.
+
+import { host } from './host.js';
+import { assertInRequest } from './errors.js';
+import { hostCall } from './async.js';
+
+const CONSTRUCT = Symbol('KvNamespace');
+const TYPES = new Set(['text', 'json', 'arrayBuffer', 'stream']);
+
+function parseType(typeOrOptions) {
+  let type = 'text';
+  let cacheTtl = 60;
+  if (typeof typeOrOptions === 'string') {
+    type = typeOrOptions;
+  } else if (typeOrOptions !== undefined && typeOrOptions !== null) {
+    if (typeof typeOrOptions !== 'object') {
+      throw new TypeError('Unknown response type. Possible types are "text", "arrayBuffer", "json", and "stream".');
+    }
+    if (typeOrOptions.type !== undefined) type = typeOrOptions.type;
+    if (typeOrOptions.cacheTtl !== undefined) {
+      cacheTtl = Number(typeOrOptions.cacheTtl);
+      if (!Number.isInteger(cacheTtl) || cacheTtl < 30) {
+        throw new TypeError(`Invalid cacheTtl of ${typeOrOptions.cacheTtl}. Cache TTL must be at least 30.`);
+      }
+    }
+  }
+  if (!TYPES.has(type)) {
+    throw new TypeError('Unknown response type. Possible types are "text", "arrayBuffer", "json", and "stream".');
+  }
+  if (type === 'stream') {
+    throw new TypeError('KV get() with type "stream" is not supported by this runtime yet (no ReadableStream); use "arrayBuffer".');
+  }
+  return { type, cacheTtl };
+}
+
+function decodeValue(raw, type) {
+  if (raw === null || raw === undefined) return null;
+  switch (type) {
+    case 'json':
+      return JSON.parse(raw);
+    case 'arrayBuffer':
+      return raw;
+    default:
+      return raw;
+  }
+}
+
+function parseMetadata(json) {
+  return json === null || json === undefined ? null : JSON.parse(json);
+}
+
+function valueForHost(value) {
+  if (typeof value === 'string') return value;
+  if (value instanceof ArrayBuffer) return value.slice(0);
+  if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  throw new TypeError('KV put() accepts only strings, ArrayBuffers, ArrayBufferViews, and ReadableStreams as values.');
+}
+
+function finiteOrZero(value, what) {
+  if (value === undefined || value === null) return 0;
+  const n = Number(value);
+  if (!Number.isFinite(n)) {
+    throw new TypeError(`Invalid ${what} of ${value}. Please specify integer greater than 0.`);
+  }
+  return Math.floor(n);
+}
+
+export class KvNamespace {
+  #index;
+
+  constructor(token, index) {
+    if (token !== CONSTRUCT) {
+      throw new TypeError('Illegal constructor');
+    }
+    this.#index = index;
+  }
+
+  #getOne(key, type, cacheTtl, withMetadata) {
+    const name = String(key);
+    return hostCall((id) => host.kvGet(id, this.#index, name, cacheTtl, type !== 'arrayBuffer'))
+      .then(({ a, b }) => {
+        const value = decodeValue(a, type);
+        return withMetadata ? { value, metadata: a === null ? null : parseMetadata(b), cacheStatus: null } : value;
+      });
+  }
+
+  async #getMany(keys, typeOrOptions, withMetadata) {
+    if (keys.length === 0) throw new TypeError('You must request a minimum of 1 key');
+    if (keys.length > 100) throw new TypeError('You can request a maximum of 100 keys');
+    const { type, cacheTtl } = parseType(typeOrOptions);
+    if (type !== 'text' && type !== 'json') {
+      throw new TypeError(`"${type}" is not a valid type. Use "json" or "text"`);
+    }
+    const values = await Promise.all(keys.map((k) => this.#getOne(k, type, cacheTtl, withMetadata)));
+    const out = new Map();
+    keys.forEach((k, i) => {
+      const v = values[i];
+      out.set(String(k), withMetadata ? (v.value === null ? null : { value: v.value, metadata: v.metadata }) : v);
+    });
+    return out;
+  }
+
+  async get(key, typeOrOptions = undefined) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    if (Array.isArray(key)) return this.#getMany(key, typeOrOptions, false);
+    const { type, cacheTtl } = parseType(typeOrOptions);
+    return this.#getOne(key, type, cacheTtl, false);
+  }
+
+  async getWithMetadata(key, typeOrOptions = undefined) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    if (Array.isArray(key)) return this.#getMany(key, typeOrOptions, true);
+    const { type, cacheTtl } = parseType(typeOrOptions);
+    return this.#getOne(key, type, cacheTtl, true);
+  }
+
+  async put(key, value, options = undefined) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    const name = String(key);
+    const payload = valueForHost(value);
+    const expiration = finiteOrZero(options?.expiration, 'expiration');
+    const expirationTtl = finiteOrZero(options?.expirationTtl, 'expiration_ttl');
+    let metadata = null;
+    if (options?.metadata !== undefined && options.metadata !== null) {
+      metadata = JSON.stringify(options.metadata);
+    }
+    await hostCall((id) => host.kvPut(id, this.#index, name, payload, expiration, expirationTtl, metadata));
+  }
+
+  async delete(key) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    const name = String(key);
+    await hostCall((id) => host.kvDelete(id, this.#index, name));
+  }
+
+  async list(options = undefined) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    const prefix = options?.prefix === undefined || options.prefix === null ? null : String(options.prefix);
+    const limit = options?.limit === undefined || options.limit === null ? 1000 : Number(options.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw new TypeError(`Invalid key_count_limit of ${options.limit}. Please specify an integer less than 1000.`);
+    }
+    const cursor = options?.cursor === undefined || options.cursor === null || options.cursor === ''
+      ? null : String(options.cursor);
+    const { a } = await hostCall((id) => host.kvList(id, this.#index, prefix, limit, cursor));
+    const page = JSON.parse(a);
+    const result = { keys: page.keys, list_complete: page.list_complete };
+    if (!page.list_complete) result.cursor = page.cursor;
+    result.cacheStatus = null;
+    return result;
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'KvNamespace';
+  }
+}
+
+export function createKvNamespace(index) {
+  return new KvNamespace(CONSTRUCT, index);
+}

@@ -1,0 +1,129 @@
+// Response (Fetch standard, as Cloudflare Workers expose it).
+
+import { Body, extractBody, setBodySource, cloneBodySource } from './body.js';
+import { Headers, setHeadersGuard, setHeaderUnchecked } from './headers.js';
+import { parseUrl } from './url.js';
+
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const REASON = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+export class Response extends Body {
+  #status = 200;
+  #statusText = '';
+  #headers;
+  #type = 'default';
+
+  constructor(body = null, init = undefined) {
+    super();
+    init = init ?? {};
+    if (typeof init !== 'object') {
+      throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
+    }
+    const status = init.status === undefined ? 200 : Number(init.status);
+    if (!Number.isInteger(status) || status < 200 || status > 599) {
+      if (!(status === 101 && init.webSocket)) {
+        throw new RangeError('Responses may only be constructed with status codes in the range 200 to 599, inclusive.');
+      }
+    }
+    this.#status = status;
+    if (init.statusText !== undefined) {
+      const text = String(init.statusText);
+      if (!REASON.test(text)) {
+        throw new TypeError('Invalid statusText.');
+      }
+      this.#statusText = text;
+    }
+    this.#headers = new Headers(init.headers);
+    const extracted = extractBody(body);
+    if (extracted.source !== null && NULL_BODY_STATUS.has(status)) {
+      throw new TypeError('Response with null body status (101, 204, 205, or 304) cannot have a body.');
+    }
+    if (extracted.contentType !== null && !this.#headers.has('content-type')) {
+      setHeaderUnchecked(this.#headers, 'content-type', extracted.contentType);
+    }
+    setBodySource(this, extracted.source);
+  }
+
+  static json(data, init = undefined) {
+    const text = JSON.stringify(data);
+    if (text === undefined) {
+      throw new TypeError('Value is not JSON serializable.');
+    }
+    const response = new Response(text, init);
+    const headers = response.#headers;
+    if (init?.headers === undefined || !new Headers(init.headers).has('content-type')) {
+      setHeaderUnchecked(headers, 'content-type', 'application/json');
+    }
+    return response;
+  }
+
+  static redirect(url, status = 302) {
+    const parsed = parseUrl(String(url));
+    if (parsed === null) {
+      throw new TypeError(`Invalid URL: ${String(url)}`);
+    }
+    const code = Number(status);
+    if (!REDIRECT_STATUS.has(code)) {
+      throw new RangeError(`${status} is not a redirect status code. It must be one of: 301, 302, 303, 307, or 308.`);
+    }
+    const response = new Response(null, { status: code });
+    setHeaderUnchecked(response.#headers, 'location', parsed.href);
+    setHeadersGuard(response.#headers, 'immutable');
+    return response;
+  }
+
+  static error() {
+    const response = new Response(null, { status: 200 });
+    response.#status = 0;
+    response.#type = 'error';
+    setHeadersGuard(response.#headers, 'immutable');
+    return response;
+  }
+
+  get status() {
+    return this.#status;
+  }
+
+  get statusText() {
+    return this.#statusText;
+  }
+
+  get ok() {
+    return this.#status >= 200 && this.#status <= 299;
+  }
+
+  get headers() {
+    return this.#headers;
+  }
+
+  get type() {
+    return this.#type;
+  }
+
+  get url() {
+    return '';
+  }
+
+  get redirected() {
+    return false;
+  }
+
+  get webSocket() {
+    return null;
+  }
+
+  clone() {
+    const copy = new Response(null, { status: this.#status === 0 ? 200 : this.#status });
+    copy.#status = this.#status;
+    copy.#statusText = this.#statusText;
+    copy.#headers = new Headers(this.#headers);
+    copy.#type = this.#type;
+    setBodySource(copy, cloneBodySource(this));
+    return copy;
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'Response';
+  }
+}

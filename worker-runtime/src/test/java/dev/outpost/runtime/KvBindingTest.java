@@ -1,0 +1,130 @@
+package dev.outpost.runtime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.outpost.runtime.TestWorkers.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** env.KV backed by a Java KvNamespaceBinding whose stages complete on other threads (KV-2, KV-4..KV-7). */
+class KvBindingTest {
+    private static WorkerEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = WorkerEngine.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void kvRoundTripThroughTheBinding() throws Exception {
+        InMemoryKv kv = new InMemoryKv();
+        WorkerEnvironment env = WorkerEnvironment.builder().kv("KV", kv).build();
+        WorkerBundle bundle = bundle("kv.js", new WorkerModule("kv.js", ModuleType.ESM, FetchHandlerTest.resource("workers/kv.js")));
+        try (LoadedWorker worker = engine.load(bundle, env, RuntimeLimits.defaults())) {
+            WorkerResponse response = call(worker, get("https://x/"));
+            assertEquals(200, response.status(), body(response));
+            String json = body(response);
+            // KV-2: get types
+            assertTrue(json.contains("\"text\":\"héllo\""), json);
+            assertTrue(json.contains("\"textType\":\"héllo\""), json);
+            assertTrue(json.contains("\"json\":{\"a\":[1,2]}"), json);
+            assertTrue(json.contains("\"jsonOpts\":{\"a\":[1,2]}"), json);
+            assertTrue(json.contains("\"bytes\":[1,2,3,250]"), json);
+            assertTrue(json.contains("\"view\":[8,7]"), json);
+            assertTrue(json.contains("\"missing\":null"), json);
+            assertTrue(json.contains("\"bulk\":[[\"text\",\"héllo\"],[\"nope\",null]]"), json);
+            assertTrue(json.contains("\"stream\":\"TypeError\""), json);
+            assertTrue(json.contains("\"badType\":\"TypeError: Unknown response type. Possible types are \\\"text\\\", "
+                    + "\\\"arrayBuffer\\\", \\\"json\\\", and \\\"stream\\\".\""), json);
+            // KV-4
+            assertTrue(json.contains("\"withMeta\":{\"value\":{\"a\":[1,2]},\"metadata\":{\"owner\":\"me\"},\"cacheStatus\":null}"), json);
+            assertTrue(json.contains("\"withoutMeta\":{\"value\":\"héllo\",\"metadata\":null,\"cacheStatus\":null}"), json);
+            assertTrue(json.contains("\"missingMeta\":{\"value\":null,\"metadata\":null,\"cacheStatus\":null}"), json);
+            // KV-5
+            assertTrue(json.contains("\"putNumber\":\"TypeError: KV put() accepts only strings, ArrayBuffers, "
+                    + "ArrayBufferViews, and ReadableStreams as values.\""), json);
+            // KV-7: sorted keys, metadata and expiration only when present, cursor only when incomplete
+            assertTrue(json.contains("\"listAll\":{\"keys\":[{\"name\":\"buffer\",\"expiration\":4102444800},"
+                    + "{\"name\":\"bytes\"},{\"name\":\"json\",\"expiration\":"), json);
+            assertTrue(json.contains("\"metadata\":{\"owner\":\"me\"}},{\"name\":\"text\"},{\"name\":\"view\"}],"
+                    + "\"list_complete\":true,\"cacheStatus\":null}"), json);
+            assertTrue(json.contains("\"page1\":{\"keys\":[{\"name\":\"buffer\",\"expiration\":4102444800},{\"name\":\"bytes\"}],"
+                    + "\"list_complete\":false,\"cursor\":\"bytes\",\"cacheStatus\":null}"), json);
+            assertTrue(json.contains("\"page2Names\":[\"json\",\"text\"]"), json);
+            assertTrue(json.contains("\"prefix\":[\"buffer\",\"bytes\"]"), json);
+            // KV-6
+            assertTrue(json.contains("\"afterDelete\":null"), json);
+            // A failed binding stage rejects with an Error carrying the binding's message.
+            assertTrue(json.contains("\"rejected\":\"Error: KV GET failed: 503 Service Unavailable\""), json);
+            // What reached the binding.
+            assertArrayEquals(new byte[]{8, 7}, kv.entries.get("view").value());
+            assertArrayEquals(new byte[]{1, 2, 3, (byte) 250}, kv.entries.get("bytes").value());
+            assertEquals(4102444800L, kv.entries.get("buffer").expiration());
+            assertEquals("{\"owner\":\"me\"}", kv.entries.get("json").metadataJson());
+            assertNull(kv.entries.get("text"));
+        }
+    }
+
+    @Test
+    void rejectedBindingStageIsCatchableInJs() throws Exception {
+        InMemoryKv kv = new InMemoryKv();
+        try (LoadedWorker worker = engine.load(single("""
+                export default {
+                  async fetch(request, env) {
+                    try {
+                      await env.KV.put('fail:x', 'v');
+                      return new Response('no error');
+                    } catch (e) {
+                      return new Response(e instanceof Error ? e.message : 'not an Error', { status: 502 });
+                    }
+                  },
+                };
+                """), WorkerEnvironment.builder().kv("KV", kv).build(), RuntimeLimits.defaults())) {
+            WorkerResponse response = call(worker, get("https://x/"));
+            assertEquals(502, response.status());
+            assertEquals("KV PUT failed: 503 Service Unavailable", body(response));
+        }
+    }
+
+    @Test
+    void bindingThatNeverCompletesIsCutByTheWallLimit() throws Exception {
+        InMemoryKv kv = new InMemoryKv();
+        RuntimeLimits limits = limits(Duration.ofSeconds(5), Duration.ofMillis(300));
+        try (LoadedWorker worker = engine.load(single("""
+                export default {
+                  async fetch(request, env) {
+                    if (request.url.endsWith('/hang')) await env.KV.get('hang:x');
+                    return new Response('fine');
+                  },
+                };
+                """), WorkerEnvironment.builder().kv("KV", kv).build(), limits)) {
+            long start = System.nanoTime();
+            WorkerResponse response = call(worker, get("https://x/hang"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(500, response.status());
+            assertEquals("Internal Server Error", body(response));
+            assertTrue(millis >= 250 && millis < 5000, "took " + millis + " ms");
+            assertEquals("fine", body(call(worker, get("https://x/ok"))));
+        }
+    }
+
+    @Test
+    void kvIsNotUsableInGlobalScope() {
+        WorkerLoadException e = org.junit.jupiter.api.Assertions.assertThrows(WorkerLoadException.class, () ->
+                engine.load(single("await env0(); async function env0() {} \n const x = await globalThis.KV_TEST?.get('a');"
+                                + "\n setTimeout(() => {}, 1); export default { fetch() { return new Response('x'); } };"),
+                        WorkerEnvironment.empty(), RuntimeLimits.defaults()));
+        assertTrue(e.getMessage().startsWith("Uncaught Error: Disallowed operation called within global scope."), e.getMessage());
+    }
+}

@@ -1,0 +1,54 @@
+// Exercises env.KV (checklist KV-2, KV-4, KV-5, KV-6, KV-7) and reports what it saw as JSON.
+export default {
+  async fetch(request, env) {
+    const kv = env.KV;
+    const out = {};
+    await kv.put('text', 'héllo');
+    await kv.put('json', JSON.stringify({ a: [1, 2] }), { metadata: { owner: 'me' }, expirationTtl: 120 });
+    await kv.put('bytes', new Uint8Array([1, 2, 3, 250]));
+    await kv.put('view', new Uint8Array([9, 8, 7, 6]).subarray(1, 3));
+    await kv.put('buffer', new Uint8Array([5, 6]).buffer, { expiration: 4102444800 });
+    out.text = await kv.get('text');
+    out.textType = await kv.get('text', 'text');
+    out.json = await kv.get('json', 'json');
+    out.jsonOpts = await kv.get('json', { type: 'json', cacheTtl: 60 });
+    out.bytes = Array.from(new Uint8Array(await kv.get('bytes', 'arrayBuffer')));
+    out.view = Array.from(new Uint8Array(await kv.get('view', { type: 'arrayBuffer' })));
+    out.missing = await kv.get('nope');
+    out.withMeta = await kv.getWithMetadata('json', 'json');
+    out.withoutMeta = await kv.getWithMetadata('text');
+    out.missingMeta = await kv.getWithMetadata('nope');
+    const many = await kv.get(['text', 'nope']);
+    out.bulk = [...many.entries()];
+    try {
+      await kv.put('bad', 42);
+    } catch (e) {
+      out.putNumber = `${e.name}: ${e.message}`;
+    }
+    try {
+      await kv.get('text', 'xml');
+    } catch (e) {
+      out.badType = `${e.name}: ${e.message}`;
+    }
+    try {
+      await kv.get('text', 'stream');
+    } catch (e) {
+      out.stream = e.name;
+    }
+    out.listAll = await kv.list();
+    const page1 = await kv.list({ limit: 2 });
+    const page2 = await kv.list({ limit: 2, cursor: page1.cursor });
+    out.page1 = page1;
+    out.page2Names = page2.keys.map((k) => k.name);
+    out.prefix = (await kv.list({ prefix: 'b' })).keys.map((k) => k.name);
+    await kv.delete('text');
+    await kv.delete('never-existed');
+    out.afterDelete = await kv.get('text');
+    try {
+      await kv.get('fail:boom');
+    } catch (e) {
+      out.rejected = `${e.constructor.name}: ${e.message}`;
+    }
+    return Response.json(out);
+  },
+};
