@@ -12,9 +12,18 @@ import java.util.Objects;
  * @param headers   the headers in wire order; names may repeat
  * @param body      the body bytes, an empty array when there is none
  * @param requestId an identifier that appears in every log line the request causes
+ * @param attachment an object of the embedder's (e.g. its trace context) that binding implementations see
+ *                   through {@link dev.outpost.runtime.bindings.BindingCallContext} while this request calls them;
+ *                   may be null
  */
 public record WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
-                            String requestId) {
+                            String requestId, Object attachment) {
+
+    public WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
+                         String requestId) {
+        this(method, url, headers, body, requestId, null);
+    }
+
     public WorkerRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * A test-only KV namespace. Completes every stage on another thread (as gRPC would); keys starting with
  * {@code fail:} fail with a Cloudflare-style BindingException; keys starting with {@code hang:} never complete.
  */
-final class InMemoryKv implements KvNamespaceBinding {
+class InMemoryKv implements KvNamespaceBinding {
     private static final Executor IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-kv-io");
         t.setDaemon(true);

@@ -77,6 +77,37 @@ class KvBindingTest {
     }
 
     @Test
+    void aBindingSeesTheAttachmentOfTheRequestThatCallsIt() throws Exception {
+        // The gateway hands each request's trace context in as the attachment; interleaved requests keep theirs.
+        java.util.List<Object> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        InMemoryKv kv = new InMemoryKv() {
+            @Override
+            public java.util.concurrent.CompletionStage<dev.outpost.runtime.bindings.KvEntry> get(String key, int ttl) {
+                seen.add(key + "=" + dev.outpost.runtime.bindings.BindingCallContext.attachment());
+                return super.get(key, ttl);
+            }
+        };
+        try (LoadedWorker worker = engine.load(single("""
+                export default {
+                  async fetch(request, env) {
+                    const key = new URL(request.url).pathname.slice(1);
+                    await new Promise(r => setTimeout(r, 5));
+                    await env.KV.get(key);
+                    await env.KV.get(key);
+                    return new Response('ok');
+                  },
+                };
+                """), WorkerEnvironment.builder().kv("KV", kv).build(), RuntimeLimits.defaults())) {
+            var a = worker.fetch(new WorkerRequest("GET", "https://x/a", java.util.List.of(), new byte[0], "r1", "ctx-a"));
+            var b = worker.fetch(new WorkerRequest("GET", "https://x/b", java.util.List.of(), new byte[0], "r2", "ctx-b"));
+            a.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            b.toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertEquals(java.util.List.of("a=ctx-a", "a=ctx-a", "b=ctx-b", "b=ctx-b"), seen.stream().map(Object::toString).sorted().toList());
+        assertNull(dev.outpost.runtime.bindings.BindingCallContext.attachment());
+    }
+
+    @Test
     void rejectedBindingStageIsCatchableInJs() throws Exception {
         InMemoryKv kv = new InMemoryKv();
         try (LoadedWorker worker = engine.load(single("""

@@ -18,6 +18,7 @@ public final class RequestContext {
 
     private final int id;
     private final String requestId;
+    private final Object attachment;
     private final CompletableFuture<WorkerResponse> response = new CompletableFuture<>();
     private final Set<Integer> pendingCalls = new HashSet<>();
     private final Set<Integer> timers = new HashSet<>();
@@ -29,8 +30,18 @@ public final class RequestContext {
     private boolean aborted;
 
     RequestContext(int id, String requestId) {
+        this(id, requestId, null);
+    }
+
+    RequestContext(int id, String requestId, Object attachment) {
         this.id = id;
         this.requestId = requestId;
+        this.attachment = attachment;
+    }
+
+    /** The embedder's object handed in with the request (see {@link dev.outpost.runtime.WorkerRequest}). */
+    public Object attachment() {
+        return attachment;
     }
 
     public int id() {

@@ -1,5 +1,7 @@
 package dev.outpost.runtime.io;
 
+import dev.outpost.runtime.bindings.BindingCallContext;
+
 import com.caoccao.javet.enums.JavetPromiseRejectEvent;
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
@@ -117,7 +119,8 @@ public final class WorkerIsolate {
     }
 
     public CompletableFuture<WorkerResponse> fetch(WorkerRequest request) {
-        RequestContext context = new RequestContext(requestIds.incrementAndGet(), request.requestId());
+        RequestContext context = new RequestContext(requestIds.incrementAndGet(), request.requestId(),
+                request.attachment());
         if (!isUsable()) {
             context.complete(ErrorResponses.unavailable());
             return context.response();
@@ -634,7 +637,7 @@ public final class WorkerIsolate {
             }
             CompletionStage<T> stage;
             try {
-                stage = operation.get();
+                stage = BindingCallContext.call(context.attachment(), operation);
                 if (stage == null) {
                     stage = CompletableFuture.failedFuture(new IllegalStateException("binding returned no result"));
                 }

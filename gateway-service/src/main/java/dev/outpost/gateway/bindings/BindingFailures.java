@@ -1,0 +1,41 @@
+package dev.outpost.gateway.bindings;
+
+import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.runtime.bindings.BindingException;
+import io.grpc.Status;
+import io.smallrye.mutiny.TimeoutException;
+
+/**
+ * Turns a failed binding call into the error a worker sees, phrased as Cloudflare phrases it:
+ * {@code "<PREFIX> <OP> failed: <status> <text>"} (KV-11). Transport failures and timeouts become
+ * 503 with the reason, so a worker never waits forever on a dead service.
+ */
+public final class BindingFailures {
+    private BindingFailures() {
+    }
+
+    public static BindingException describe(String prefix, String operation, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof io.grpc.StatusRuntimeException)
+                && !(cause instanceof io.grpc.StatusException) && !(cause instanceof TimeoutException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimeoutException) {
+            return new BindingException(prefix + " " + operation + " failed: 504 the service did not answer in time");
+        }
+        Status status = Status.fromThrowable(cause);
+        int http = switch (status.getCode()) {
+            case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION -> 400;
+            case NOT_FOUND -> 404;
+            case PERMISSION_DENIED, UNAUTHENTICATED -> 403;
+            case RESOURCE_EXHAUSTED -> 429;
+            case UNAVAILABLE -> 503;
+            case DEADLINE_EXCEEDED -> 504;
+            default -> 500;
+        };
+        String text = OutpostErrors.codeOf(cause) != null ? OutpostErrors.messageOf(cause)
+                : (status.getCode() == Status.Code.UNAVAILABLE ? "Service Unavailable (" + OutpostErrors.messageOf(cause) + ")"
+                        : OutpostErrors.messageOf(cause));
+        return new BindingException(prefix + " " + operation + " failed: " + http + " " + text);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.outpost.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything under {@code outpost.gateway.*}; each key is documented in the README. */
+@ConfigMapping(prefix = "outpost.gateway")
+public interface GatewayConfig {
+
+    /** Port of the worker traffic server (kept apart from the control-plane port). */
+    @WithDefault("8787")
+    int workerPort();
+
+    /** Interface the worker traffic server binds to. */
+    @WithDefault("0.0.0.0")
+    String workerHost();
+
+    /** Largest request body a worker may receive; larger requests get 413. */
+    @WithDefault("104857600")
+    long maxRequestBodyBytes();
+
+    /** Deadline of one binding call to a primitive service (KV, R2, ...). */
+    @WithDefault("5s")
+    Duration bindingTimeout();
+
+    /** CPU time one request may use in a worker unless the worker's own limits say less. */
+    @WithDefault("30s")
+    Duration cpuLimit();
+
+    /** Wall-clock time after which a request that produced no response fails. */
+    @WithDefault("60s")
+    Duration wallLimit();
+
+    /** Heap budget per isolate. */
+    @WithDefault("134217728")
+    long heapLimitBytes();
+
+    Bootstrap bootstrap();
+
+    /** An account and token created at start when absent (the local stack uses this). */
+    interface Bootstrap {
+        Optional<String> accountId();
+
+        @WithDefault("Local account")
+        String accountName();
+
+        Optional<String> token();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.outpost.gateway.controlplane.auth;
+
+import dev.outpost.gateway.controlplane.rest.ApiError;
+import dev.outpost.gateway.controlplane.rest.Envelope;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every /client/v4 call needs {@code Authorization: Bearer <token>}; the principal is stored on the
+ * request for the resources, which also check that the path's account is the token's account.
+ */
+public class BearerAuthFilter {
+    public static final String PRINCIPAL = "outpost.principal";
+
+    private final TokenService tokens;
+
+    public BearerAuthFilter(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/client/v4")) {
+            return Uni.createFrom().nullItem();
+        }
+        String header = request.getHeaderString("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            return Uni.createFrom().item(unauthenticated());
+        }
+        return tokens.authenticate(header.substring(7).trim()).map(principal -> {
+            if (principal.isEmpty()) {
+                return unauthenticated();
+            }
+            request.setProperty(PRINCIPAL, principal.get());
+            return null;
+        });
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(ApiError.AUTHENTICATION.httpStatus()).type(MediaType.APPLICATION_JSON)
+                .entity(Envelope.failure(ApiError.AUTHENTICATION.code(), "Authentication error")).build();
+    }
+}

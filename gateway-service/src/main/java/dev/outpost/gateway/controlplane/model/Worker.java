@@ -1,0 +1,29 @@
+package dev.outpost.gateway.controlplane.model;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A worker script of an account; its code lives in immutable {@link WorkerVersion}s. */
+@Entity
+@Table(name = "workers")
+public class Worker extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_on", nullable = false)
+    public OffsetDateTime createdOn;
+
+    @Column(name = "modified_on", nullable = false)
+    public OffsetDateTime modifiedOn;
+}

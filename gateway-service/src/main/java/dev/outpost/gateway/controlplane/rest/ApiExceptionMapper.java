@@ -1,0 +1,56 @@
+package dev.outpost.gateway.controlplane.rest;
+
+import dev.outpost.contracts.OutpostErrors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every control-plane failure leaves as a Cloudflare JSON envelope, never as a stack trace. */
+public class ApiExceptionMapper {
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return envelope(e.error().httpStatus(), e.error().code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response grpc(StatusRuntimeException e) {
+        Status.Code code = e.getStatus().getCode();
+        String message = OutpostErrors.messageOf(e);
+        return switch (code) {
+            case NOT_FOUND -> envelope(404, ApiError.NOT_FOUND.code(), message);
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> envelope(400, ApiError.BAD_REQUEST.code(), message);
+            case ALREADY_EXISTS -> envelope(409, ApiError.CONFLICT.code(), message);
+            case PERMISSION_DENIED, UNAUTHENTICATED -> envelope(403, ApiError.UNAUTHORIZED.code(), message);
+            case UNAVAILABLE, DEADLINE_EXCEEDED -> envelope(503, ApiError.UPSTREAM_UNAVAILABLE.code(),
+                    "A backing service did not answer: " + message);
+            default -> {
+                LOG.errorf(e, "Backing service call failed");
+                yield envelope(500, ApiError.INTERNAL.code(), "Internal error");
+            }
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return envelope(status, status == 404 ? ApiError.NOT_FOUND.code() : ApiError.BAD_REQUEST.code(),
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "Control-plane request failed");
+        return envelope(500, ApiError.INTERNAL.code(), "Internal error");
+    }
+
+    static Response envelope(int status, int code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Envelope.failure(code, message)).build();
+    }
+}

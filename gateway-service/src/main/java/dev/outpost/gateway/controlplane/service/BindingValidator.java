@@ -1,0 +1,67 @@
+package dev.outpost.gateway.controlplane.service;
+
+import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.kv.v1.KvService;
+import dev.outpost.contracts.kv.v1.NamespaceRef;
+import dev.outpost.gateway.controlplane.rest.ApiError;
+import dev.outpost.gateway.controlplane.rest.ApiException;
+import dev.outpost.gateway.hosting.BindingSpec;
+import dev.outpost.gateway.hosting.EnvironmentFactory;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks an upload's bindings: named, of a known type, and pointing at resources that exist (API-2/API-3). */
+@ApplicationScoped
+public class BindingValidator {
+    private final KvService kv;
+
+    public BindingValidator(@GrpcClient("kv") KvService kv) {
+        this.kv = kv;
+    }
+
+    public Uni<Void> validate(String accountId, List<BindingSpec> bindings) {
+        Set<String> names = new HashSet<>();
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (BindingSpec binding : bindings) {
+            if (binding.name() == null || binding.name().isBlank()) {
+                throw new ApiException(ApiError.UNNAMED_BINDING, "A binding has no name");
+            }
+            if (!names.add(binding.name())) {
+                throw new ApiException(ApiError.SCRIPT_VALIDATION, "Binding name '" + binding.name() + "' is used twice");
+            }
+            if (binding.type() == null || !EnvironmentFactory.SUPPORTED_TYPES.contains(binding.type())) {
+                throw new ApiException(ApiError.UNSUPPORTED_BINDING, "Binding '" + binding.name()
+                        + "' has unsupported type '" + binding.type() + "'; supported: " + EnvironmentFactory.SUPPORTED_TYPES);
+            }
+            switch (binding.type()) {
+                case "plain_text", "secret_text" -> {
+                    if (binding.text("text") == null) {
+                        throw new ApiException(ApiError.SCRIPT_VALIDATION, "Binding '" + binding.name() + "' needs a text");
+                    }
+                }
+                case "kv_namespace" -> lookups.add(kvNamespaceExists(accountId, binding));
+                default -> {
+                }
+            }
+        }
+        return lookups.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(lookups).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> kvNamespaceExists(String accountId, BindingSpec binding) {
+        String id = binding.text("namespace_id");
+        if (id == null) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "KV binding '" + binding.name() + "' needs a namespace_id");
+        }
+        return kv.getNamespace(NamespaceRef.newBuilder().setCaller(Caller.newBuilder().setAccountId(accountId))
+                .setNamespaceId(id).build()).replaceWithVoid()
+                .onFailure(f -> Status.fromThrowable(f).getCode() == Status.Code.NOT_FOUND)
+                .transform(f -> new ApiException(ApiError.BINDING_TARGET_MISSING,
+                        "KV namespace '" + id + "' of binding '" + binding.name() + "' does not exist"));
+    }
+}

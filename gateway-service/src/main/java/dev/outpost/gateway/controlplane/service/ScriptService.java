@@ -1,0 +1,189 @@
+package dev.outpost.gateway.controlplane.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.gateway.controlplane.model.Worker;
+import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
+import dev.outpost.gateway.controlplane.model.WorkerVersion;
+import dev.outpost.gateway.controlplane.rest.ApiError;
+import dev.outpost.gateway.controlplane.rest.ApiException;
+import dev.outpost.gateway.hosting.BindingsJson;
+import dev.outpost.gateway.hosting.DeploymentTable;
+import dev.outpost.gateway.hosting.ModuleTypes;
+import dev.outpost.gateway.hosting.WorkerHost;
+import dev.outpost.runtime.LoadedWorker;
+import dev.outpost.runtime.WorkerBundle;
+import dev.outpost.runtime.WorkerLoadException;
+import dev.outpost.runtime.WorkerModule;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+
+/**
+ * Uploading, listing and deleting worker scripts (API-2). An upload is validated completely —
+ * shape, bindings, and by compiling it in a real isolate — before anything is written, and it
+ * is live on this replica as soon as the call returns.
+ */
+@ApplicationScoped
+public class ScriptService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,62}");
+
+    private final BindingValidator bindings;
+    private final WorkerHost host;
+    private final ScriptStore store;
+    private final DeploymentTable deployments;
+
+    public ScriptService(BindingValidator bindings, WorkerHost host, ScriptStore store, DeploymentTable deployments) {
+        this.bindings = bindings;
+        this.host = host;
+        this.store = store;
+        this.deployments = deployments;
+    }
+
+    /** The API-2 result object of an upload. */
+    public record UploadResult(String id, String etag, List<String> handlers, String compatibility_date,
+            List<String> compatibility_flags, long startup_time_ms, String deployment_id, String created_on,
+            String modified_on) {
+    }
+
+    @WithSpan("script upload")
+    public Uni<UploadResult> upload(String accountId, String scriptName, String metadataJson,
+            List<UploadedModule> parts) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().deferred(() -> {
+            checkName(scriptName);
+            ScriptUploadMetadata metadata = ScriptUploadMetadata.parse(metadataJson);
+            WorkerBundle bundle = bundle(scriptName, metadata, parts);
+            return bindings.validate(accountId, metadata.bindings())
+                    .flatMap(v -> compile(accountId, bundle, metadata))
+                    .emitOn(runnable -> context.runOnContext(x -> runnable.run()))
+                    .flatMap(compiled -> persist(accountId, scriptName, metadata, parts, bundle, compiled));
+        });
+    }
+
+    private record Compiled(LoadedWorker worker, long startupMillis) {
+    }
+
+    private Uni<Compiled> compile(String accountId, WorkerBundle bundle, ScriptUploadMetadata metadata) {
+        long started = System.nanoTime();
+        return Uni.createFrom().completionStage(() -> host.compile(accountId, bundle, metadata.bindings()))
+                .map(worker -> new Compiled(worker, (System.nanoTime() - started) / 1_000_000))
+                .onFailure().transform(ScriptService::loadError);
+    }
+
+    private Uni<UploadResult> persist(String accountId, String scriptName, ScriptUploadMetadata metadata,
+            List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled) {
+        WorkerVersion version = new WorkerVersion();
+        version.id = UUID.fromString(bundle.versionId());
+        version.mainModule = metadata.mainModule();
+        version.compatibilityDate = metadata.compatibilityDate();
+        version.compatibilityFlags = jsonArray(metadata.compatibilityFlags());
+        version.bindings = BindingsJson.write(metadata.bindings());
+        version.handlers = jsonArray(List.of("fetch"));
+        version.etag = etag(parts);
+        List<WorkerModuleEntity> modules = parts.stream().map(p -> {
+            WorkerModuleEntity m = new WorkerModuleEntity();
+            m.key = new WorkerModuleEntity.Key(version.id, p.name());
+            m.contentType = p.contentType();
+            m.content = p.content();
+            return m;
+        }).toList();
+        return store.storeAndDeploy(accountId, scriptName, version, modules, "api")
+                .onFailure().invoke(f -> compiled.worker().close())
+                .flatMap(stored -> {
+                    host.adopt(stored.version().id, compiled.worker());
+                    return deployments.reload(accountId, scriptName).invoke(() -> {
+                        if (stored.previousVersionId() != null) {
+                            host.retire(stored.previousVersionId());
+                        }
+                    }).map(v -> new UploadResult(scriptName, stored.version().etag, List.of("fetch"),
+                            stored.version().compatibilityDate, metadata.compatibilityFlags(), compiled.startupMillis(),
+                            stored.version().id.toString(), stored.worker().createdOn.toString(),
+                            stored.worker().modifiedOn.toString()));
+                });
+    }
+
+    public Uni<List<Worker>> list(String accountId) {
+        return store.list(accountId);
+    }
+
+    public Uni<Void> delete(String accountId, String scriptName) {
+        return store.delete(accountId, scriptName).flatMap(versions -> {
+            if (versions == null) {
+                return Uni.createFrom().failure(new ApiException(ApiError.NOT_FOUND,
+                        "This Worker does not exist on your account."));
+            }
+            return deployments.reload(accountId, scriptName).invoke(() -> versions.forEach(host::retire));
+        });
+    }
+
+    private static WorkerBundle bundle(String scriptName, ScriptUploadMetadata metadata, List<UploadedModule> parts) {
+        if (parts.isEmpty()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "The upload contains no modules");
+        }
+        Map<String, WorkerModule> modules = new LinkedHashMap<>();
+        for (UploadedModule part : parts) {
+            if (!ModuleTypes.isSupported(part.contentType())) {
+                throw new ApiException(ApiError.SCRIPT_VALIDATION, "Module '" + part.name()
+                        + "' has unsupported content type '" + part.contentType() + "'");
+            }
+            ModuleTypes.fromContentType(part.contentType()).ifPresent(type -> modules.put(part.name(),
+                    new WorkerModule(part.name(), type, part.content())));
+        }
+        if (!modules.containsKey(metadata.mainModule())) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "main_module '" + metadata.mainModule()
+                    + "' is not one of the uploaded modules " + modules.keySet());
+        }
+        return new WorkerBundle(scriptName, UUID.randomUUID().toString(), metadata.mainModule(), modules,
+                metadata.compatibilityDate(), metadata.compatibilityFlags());
+    }
+
+    private static void checkName(String scriptName) {
+        if (scriptName == null || !SCRIPT_NAME.matcher(scriptName).matches()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "Script name '" + scriptName
+                    + "' must be 1-63 lowercase letters, digits, '-' or '_'");
+        }
+    }
+
+    private static Throwable loadError(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof WorkerLoadException) {
+            return new ApiException(ApiError.SCRIPT_VALIDATION, "Uncaught error while loading the worker: "
+                    + cause.getMessage());
+        }
+        return cause;
+    }
+
+    private static String etag(List<UploadedModule> parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (UploadedModule part : parts) {
+                sha.update(part.name().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(part.content());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jsonArray(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.outpost.gateway.controlplane.service;
+
+import dev.outpost.gateway.controlplane.model.Deployment;
+import dev.outpost.gateway.controlplane.model.Worker;
+import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
+import dev.outpost.gateway.controlplane.model.WorkerVersion;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Control-plane persistence of workers, versions and deployments; each method is one transaction. */
+@ApplicationScoped
+public class ScriptStore {
+
+    /** What a stored upload produced. */
+    public record StoredUpload(Worker worker, WorkerVersion version, Deployment deployment, UUID previousVersionId) {
+    }
+
+    /** Writes a new immutable version with its modules and deploys it; nothing is written on failure. */
+    @WithTransaction
+    public Uni<StoredUpload> storeAndDeploy(String accountId, String scriptName, WorkerVersion version,
+            List<WorkerModuleEntity> modules, String source) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Worker.<Worker>find("accountId = ?1 and name = ?2", accountId, scriptName).firstResult()
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        existing.modifiedOn = now;
+                        return Uni.createFrom().item(existing);
+                    }
+                    Worker worker = new Worker();
+                    worker.id = UUID.randomUUID();
+                    worker.accountId = accountId;
+                    worker.name = scriptName;
+                    worker.createdOn = now;
+                    worker.modifiedOn = now;
+                    return worker.<Worker>persist();
+                })
+                .flatMap(worker -> currentVersion(worker.id).flatMap(previous -> WorkerVersion
+                        .<WorkerVersion>find("workerId = ?1 order by number desc", worker.id).firstResult()
+                        .flatMap(last -> {
+                            version.workerId = worker.id;
+                            version.number = last == null ? 1 : last.number + 1;
+                            version.createdOn = now;
+                            return version.<WorkerVersion>persist();
+                        })
+                        .flatMap(v -> WorkerModuleEntity.persist(modules.stream()).replaceWith(v))
+                        .flatMap(v -> {
+                            Deployment deployment = new Deployment();
+                            deployment.id = UUID.randomUUID();
+                            deployment.workerId = worker.id;
+                            deployment.versionId = v.id;
+                            deployment.source = source;
+                            deployment.createdOn = now;
+                            return deployment.<Deployment>persist()
+                                    .map(d -> new StoredUpload(worker, v, d, previous));
+                        })));
+    }
+
+    @WithSession
+    public Uni<List<Worker>> list(String accountId) {
+        return Worker.list("accountId = ?1 order by name", accountId);
+    }
+
+    @WithSession
+    public Uni<Worker> find(String accountId, String scriptName) {
+        return Worker.<Worker>find("accountId = ?1 and name = ?2", accountId, scriptName).firstResult();
+    }
+
+    @WithSession
+    public Uni<WorkerVersion> version(UUID versionId) {
+        return WorkerVersion.findById(versionId);
+    }
+
+    /** The version of the newest deployment of a worker, or null. */
+    @WithSession
+    public Uni<UUID> currentVersion(UUID workerId) {
+        return Deployment.<Deployment>find("workerId = ?1 order by createdOn desc, id desc", workerId).firstResult()
+                .map(d -> d == null ? null : d.versionId);
+    }
+
+    /** Deletes a worker with all its versions and deployments; returns the versions it had. */
+    @WithTransaction
+    public Uni<List<UUID>> delete(String accountId, String scriptName) {
+        return Worker.<Worker>find("accountId = ?1 and name = ?2", accountId, scriptName).firstResult()
+                .flatMap(worker -> {
+                    if (worker == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return WorkerVersion.<WorkerVersion>list("workerId", worker.id)
+                            .flatMap(versions -> worker.delete()
+                                    .replaceWith(versions.stream().map(v -> v.id).toList()));
+                });
+    }
+}

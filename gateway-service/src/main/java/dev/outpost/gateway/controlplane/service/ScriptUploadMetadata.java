@@ -1,0 +1,68 @@
+package dev.outpost.gateway.controlplane.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.gateway.controlplane.rest.ApiError;
+import dev.outpost.gateway.controlplane.rest.ApiException;
+import dev.outpost.gateway.hosting.BindingSpec;
+import dev.outpost.gateway.hosting.BindingsJson;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code metadata} part of a script upload (API-2), parsed and checked for shape. */
+public record ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings, String compatibilityDate,
+        List<String> compatibilityFlags) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static ScriptUploadMetadata parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The upload has no metadata part");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (Exception e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The metadata part is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The metadata part must be a JSON object");
+        }
+        String main = text(root, "main_module");
+        if (main == null) {
+            if (text(root, "body_part") != null) {
+                throw new ApiException(ApiError.SCRIPT_VALIDATION,
+                        "Service-worker scripts (body_part) are not supported yet; upload an ES module worker with main_module");
+            }
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "metadata.main_module is required");
+        }
+        String date = text(root, "compatibility_date");
+        if (date == null) {
+            date = LocalDate.now().toString();
+        } else {
+            try {
+                LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new ApiException(ApiError.SCRIPT_VALIDATION,
+                        "compatibility_date must be YYYY-MM-DD, got \"" + date + "\"");
+            }
+        }
+        List<String> flags = new ArrayList<>();
+        JsonNode flagNode = root.get("compatibility_flags");
+        if (flagNode != null && flagNode.isArray()) {
+            flagNode.forEach(f -> flags.add(f.asText()));
+        }
+        JsonNode bindingsNode = root.get("bindings");
+        if (bindingsNode != null && !bindingsNode.isNull() && !bindingsNode.isArray()) {
+            throw new ApiException(ApiError.BAD_REQUEST, "metadata.bindings must be an array");
+        }
+        return new ScriptUploadMetadata(main, BindingsJson.fromArray(bindingsNode), date, flags);
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.outpost.gateway.ingress;
+
+import dev.outpost.gateway.config.GatewayConfig;
+import dev.outpost.gateway.hosting.ActiveVersion;
+import dev.outpost.gateway.hosting.DeploymentTable;
+import dev.outpost.gateway.hosting.WorkerHost;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.WorkerResponse;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Worker traffic: a lean Vert.x HTTP server on its own port (never the control-plane port).
+ * Per request: route by Host, buffer the body within the limit, hand it to the worker's isolate,
+ * write the worker's response. One span per worker invocation; its context is what bindings and
+ * outbound calls propagate as {@code traceparent}.
+ */
+@ApplicationScoped
+public class WorkerIngressServer {
+    private static final Logger LOG = Logger.getLogger(WorkerIngressServer.class);
+
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final DeploymentTable deployments;
+    private final WorkerHost host;
+    private final Tracer tracer;
+    private final String node;
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    public WorkerIngressServer(Vertx vertx, GatewayConfig config, DeploymentTable deployments, WorkerHost host,
+            OpenTelemetry telemetry) {
+        this.vertx = vertx;
+        this.config = config;
+        this.deployments = deployments;
+        this.host = host;
+        this.tracer = telemetry.getTracer("dev.outpost.gateway.ingress");
+        this.node = Optional.ofNullable(System.getenv("HOSTNAME")).map(h -> h.length() > 8 ? h.substring(h.length() - 8) : h)
+                .orElse("local");
+    }
+
+    void start(@Observes StartupEvent event) throws Exception {
+        deployments.reloadAll().await().atMost(java.time.Duration.ofSeconds(30));
+        HttpServerOptions options = new HttpServerOptions().setHost(config.workerHost()).setPort(config.workerPort())
+                .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true);
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < instances; i++) {
+            HttpServer server = vertx.createHttpServer(options).requestHandler(this::handle);
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            servers.add(server);
+        }
+        LOG.infof("Worker traffic on %s:%d", config.workerHost(), servers.get(0).actualPort());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        servers.forEach(HttpServer::close);
+    }
+
+    /** The bound port (useful when configured as 0 in tests). */
+    public int port() {
+        return servers.isEmpty() ? -1 : servers.get(0).actualPort();
+    }
+
+    private void handle(HttpServerRequest request) {
+        String requestId = RequestIds.next(node);
+        Optional<ActiveVersion> target = HostRouter.scriptName(request.host()).flatMap(deployments::resolve);
+        if (target.isEmpty()) {
+            plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
+            return;
+        }
+        String length = request.getHeader("content-length");
+        if (length != null && parseLong(length) > config.maxRequestBodyBytes()) {
+            plain(request.response(), 413, requestId, "Payload Too Large\n");
+            return;
+        }
+        request.body().onComplete(body -> {
+            if (body.failed()) {
+                plain(request.response(), 400, requestId, "Bad Request\n");
+                return;
+            }
+            if (body.result().length() > config.maxRequestBodyBytes()) {
+                plain(request.response(), 413, requestId, "Payload Too Large\n");
+                return;
+            }
+            dispatch(request, target.get(), body.result(), requestId);
+        });
+    }
+
+    private void dispatch(HttpServerRequest request, ActiveVersion version, Buffer body, String requestId) {
+        // Quarkus traces every Vert.x HTTP server, this one included: its server span (which continues an
+        // incoming traceparent) is current here. The worker invocation is a child span of it.
+        Context parent = Context.current();
+        Span span = tracer.spanBuilder("worker " + version.scriptName()).setParent(parent)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("outpost.worker", version.scriptName())
+                .setAttribute("outpost.request_id", requestId).startSpan();
+        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().size() + 2);
+        request.headers().forEach(h -> headers.add(Map.entry(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue())));
+        String clientIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
+        headers.add(Map.entry("cf-connecting-ip", clientIp));
+        headers.add(Map.entry("cf-ray", requestId));
+        String url = (request.isSSL() ? "https://" : "http://") + request.host() + request.uri();
+        // The span's context rides along with the request: binding calls it makes continue its trace.
+        WorkerRequest workerRequest = new WorkerRequest(request.method().name(), url, headers, body.getBytes(), requestId,
+                span.storeInContext(parent));
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        host.worker(version.versionId()).thenCompose(worker -> worker.fetch(workerRequest)).whenComplete((response, failure) -> context.runOnContext(v -> {
+            // The span ends before the response leaves, so whoever reads the response also sees the span.
+            if (failure != null) {
+                LOG.errorf(failure, "Worker %s could not serve request %s", version.scriptName(), requestId);
+                span.setStatus(StatusCode.ERROR);
+                span.end();
+                plain(request.response(), 500, requestId, "Internal Server Error");
+            } else {
+                span.setAttribute("http.response.status_code", response.status());
+                span.end();
+                write(request.response(), response, requestId);
+            }
+        }));
+    }
+
+    private static void write(HttpServerResponse out, WorkerResponse response, String requestId) {
+        out.setStatusCode(response.status());
+        if (response.statusText() != null && !response.statusText().isEmpty()) {
+            out.setStatusMessage(response.statusText());
+        }
+        for (Map.Entry<String, String> h : response.headers()) {
+            out.headers().add(h.getKey(), h.getValue());
+        }
+        out.headers().set("cf-ray", requestId);
+        out.end(Buffer.buffer(response.body()));
+    }
+
+    private static void plain(HttpServerResponse out, int status, String requestId, String text) {
+        out.setStatusCode(status).putHeader("content-type", "text/plain;charset=UTF-8").putHeader("cf-ray", requestId)
+                .end(text);
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
