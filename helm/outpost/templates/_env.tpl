@@ -11,8 +11,6 @@ section and the external-services sections. Secrets are always referenced, never
 {{ include "outpost.plainEnv" (dict "name" $k.httpPort "value" $v.service.port) }}
 {{- if .root.Values.otel.endpoint }}
 {{ include "outpost.plainEnv" (dict "name" $k.otlpEndpoint "value" .root.Values.otel.endpoint) }}
-{{- else }}
-{{ include "outpost.plainEnv" (dict "name" $k.otelSdkDisabled "value" "true") }}
 {{- end }}
 {{- if $v.javaOptions }}
 {{ include "outpost.plainEnv" (dict "name" $k.javaOptions "value" $v.javaOptions) }}

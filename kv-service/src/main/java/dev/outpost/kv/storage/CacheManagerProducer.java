@@ -1,0 +1,74 @@
+package dev.outpost.kv.storage;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.infinispan.Cache;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.jboss.logging.Logger;
+
+import dev.outpost.kv.config.KvConfig;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Owns the embedded Infinispan cache manager: started eagerly at boot (so a cluster forms before traffic
+ * arrives), stopped when the application shuts down.
+ */
+@Startup
+@Singleton
+public class CacheManagerProducer {
+
+    private static final Logger LOG = Logger.getLogger(CacheManagerProducer.class);
+
+    private final DefaultCacheManager manager;
+    private final KvConfig config;
+
+    public CacheManagerProducer(KvConfig config) {
+        this.config = config;
+        StorageSettings settings = settings(config);
+        this.manager = CacheManagerFactory.start(settings);
+        LOG.infof("KV storage started in %s (%s)", settings.dataDir().toAbsolutePath(),
+                settings.cluster().map(c -> "cluster " + c.name() + ", members " + manager.getMembers())
+                        .orElse("local"));
+    }
+
+    static StorageSettings settings(KvConfig config) {
+        KvConfig.Cluster c = config.cluster();
+        Optional<StorageSettings.Cluster> cluster = !c.enabled() ? Optional.empty()
+                : Optional.of(new StorageSettings.Cluster(c.name(), c.bindAddress(), c.bindPort(),
+                        c.initialHosts().orElse(c.bindAddress() + "[" + c.bindPort() + "]"),
+                        c.dnsQuery(), c.numOwners()));
+        return new StorageSettings(Path.of(config.dataDir()), config.memoryMaxSize(), cluster);
+    }
+
+    @Produces
+    @Singleton
+    EmbeddedCacheManager cacheManager() {
+        return manager;
+    }
+
+    @Produces
+    @Singleton
+    KvDataStore dataStore() {
+        Cache<String, Object> cache = manager.getCache(KeyLayout.DATA_CACHE);
+        return new KvDataStore(cache, config.index().chunkMaxKeys(), config.index().chunkMaxBytes());
+    }
+
+    @Produces
+    @Singleton
+    NamespaceStore namespaceStore() {
+        Cache<String, Object> cache = manager.getCache(KeyLayout.NAMESPACES_CACHE);
+        return new NamespaceStore(cache);
+    }
+
+    @PreDestroy
+    void stop() {
+        LOG.info("Stopping KV storage");
+        manager.stop();
+    }
+}

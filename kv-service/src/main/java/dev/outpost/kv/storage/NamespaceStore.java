@@ -1,0 +1,114 @@
+package dev.outpost.kv.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.infinispan.AdvancedCache;
+import org.infinispan.Cache;
+import org.infinispan.context.Flag;
+
+import dev.outpost.kv.error.KvError;
+import dev.outpost.kv.error.KvException;
+
+/**
+ * Namespaces and their per-account listing. Every change locks the account's {@link AccountNamespaces}
+ * entry first, which makes title uniqueness and the per-account limit hold across the cluster.
+ */
+public final class NamespaceStore {
+
+    private final Cache<String, Object> cache;
+    private final AdvancedCache<String, Object> writer;
+    private final AdvancedCache<String, Object> forUpdate;
+    private final Transactions tx;
+
+    public NamespaceStore(Cache<String, Object> cache) {
+        this.cache = cache;
+        this.writer = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
+        this.forUpdate = cache.getAdvancedCache().withFlags(Flag.FORCE_WRITE_LOCK);
+        this.tx = new Transactions(cache.getAdvancedCache().getTransactionManager());
+    }
+
+    public Optional<NamespaceRecord> find(String namespaceId) {
+        return Optional.ofNullable((NamespaceRecord) cache.get(KeyLayout.namespace(namespaceId)));
+    }
+
+    public List<NamespaceRecord> forAccount(String accountId) {
+        AccountNamespaces account = (AccountNamespaces) cache.get(KeyLayout.account(accountId));
+        return account == null ? List.of() : List.copyOf(account.namespaces());
+    }
+
+    /** Creates a namespace with a fresh id: 32 lowercase hex characters, like Cloudflare's. */
+    public NamespaceRecord create(String accountId, String title, int maxPerAccount, long nowMillis) {
+        NamespaceRecord created = new NamespaceRecord(
+                UUID.randomUUID().toString().replace("-", ""), accountId, title, nowMillis);
+        tx.run(() -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            requireTitleFree(all, title, null);
+            if (all.size() >= maxPerAccount) {
+                throw new KvException(KvError.TOO_MANY_NAMESPACES,
+                        "You have reached the maximum of " + maxPerAccount + " namespaces for this account.");
+            }
+            all.add(created);
+            writer.put(KeyLayout.namespace(created.id()), created);
+            writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+        });
+        return created;
+    }
+
+    public NamespaceRecord rename(String accountId, String namespaceId, String title) {
+        NamespaceRecord[] renamed = new NamespaceRecord[1];
+        tx.run(() -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            int at = indexOf(all, namespaceId);
+            if (at < 0) {
+                throw KvException.namespaceNotFound();
+            }
+            requireTitleFree(all, title, namespaceId);
+            NamespaceRecord old = all.get(at);
+            renamed[0] = new NamespaceRecord(old.id(), old.accountId(), title, old.createdAtMillis());
+            all.set(at, renamed[0]);
+            writer.put(KeyLayout.namespace(namespaceId), renamed[0]);
+            writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+        });
+        return renamed[0];
+    }
+
+    /** Removes the namespace record; its data is purged separately ({@link KvDataStore#purge}). */
+    public void delete(String accountId, String namespaceId) {
+        tx.run(() -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            int at = indexOf(all, namespaceId);
+            if (at < 0) {
+                throw KvException.namespaceNotFound();
+            }
+            all.remove(at);
+            writer.remove(KeyLayout.namespace(namespaceId));
+            writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+        });
+    }
+
+    private List<NamespaceRecord> lockAccount(String accountId) {
+        AccountNamespaces account = (AccountNamespaces) forUpdate.get(KeyLayout.account(accountId));
+        return account == null ? new ArrayList<>() : new ArrayList<>(account.namespaces());
+    }
+
+    private static void requireTitleFree(List<NamespaceRecord> all, String title, String exceptId) {
+        for (NamespaceRecord ns : all) {
+            if (ns.title().equals(title) && !ns.id().equals(exceptId)) {
+                throw new KvException(KvError.NAMESPACE_TITLE_EXISTS,
+                        "a namespace with this account ID and title already exists");
+            }
+        }
+    }
+
+    private static int indexOf(List<NamespaceRecord> all, String namespaceId) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(namespaceId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
