@@ -60,7 +60,8 @@ class LauncherUpDownTest {
         try {
             int workerPort = 8787 + OFFSET;
             assertTrue(up.contains("http://hello.localhost:" + workerPort + "/"), up);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> hello = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + workerPort + "/"))
                     .header("Host", "hello.localhost").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, hello.statusCode(), hello.body());

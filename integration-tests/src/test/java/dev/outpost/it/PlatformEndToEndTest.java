@@ -43,7 +43,8 @@ class PlatformEndToEndTest {
     static Path scripts;
     static LocalStack stack;
     static WorkerDeployer deployer;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
