@@ -4,6 +4,8 @@ import dev.outpost.gateway.controlplane.model.Deployment;
 import dev.outpost.gateway.controlplane.model.Worker;
 import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
+import dev.outpost.gateway.hosting.DeploymentChanges;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +59,13 @@ public class ScriptStore {
                             deployment.createdOn = now;
                             return deployment.<Deployment>persist()
                                     .map(d -> new StoredUpload(worker, v, d, previous));
-                        })));
+                        })))
+                .call(stored -> announce(accountId, scriptName));
+    }
+
+    /** Tells every gateway replica, on commit, that this worker's deployment changed. */
+    private static Uni<Void> announce(String accountId, String scriptName) {
+        return Panache.getSession().flatMap(session -> DeploymentChanges.announce(session, accountId, scriptName));
     }
 
     @WithSession
@@ -92,7 +100,8 @@ public class ScriptStore {
                     }
                     return WorkerVersion.<WorkerVersion>list("workerId", worker.id)
                             .flatMap(versions -> worker.delete()
-                                    .replaceWith(versions.stream().map(v -> v.id).toList()));
+                                    .replaceWith(versions.stream().map(v -> v.id).toList()))
+                            .call(() -> announce(accountId, scriptName));
                 });
     }
 }

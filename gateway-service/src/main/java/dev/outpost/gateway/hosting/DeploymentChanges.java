@@ -1,0 +1,79 @@
+package dev.outpost.gateway.hosting;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Live pickup of deployments across gateway replicas: every change to which version serves a
+ * worker is announced with PostgreSQL NOTIFY on {@link #CHANNEL} in the transaction that makes
+ * it (so it is delivered on commit, never for a rolled-back change), and every replica LISTENs
+ * and reloads that worker's entry of its {@link DeploymentTable}. After a lost connection the
+ * subscriber reconnects and reloads the whole table, since notifications may have been missed.
+ */
+@ApplicationScoped
+public class DeploymentChanges {
+    public static final String CHANNEL = "outpost_deployments";
+    private static final Logger LOG = Logger.getLogger(DeploymentChanges.class);
+
+    private final Vertx vertx;
+    private final DeploymentTable deployments;
+    private final String url;
+    private final String user;
+    private final String password;
+    private PgSubscriber subscriber;
+
+    public DeploymentChanges(Vertx vertx, DeploymentTable deployments,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.deployments = deployments;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Announces, inside the caller's transaction, that a worker's deployment changed. */
+    public static Uni<Void> announce(Mutiny.Session session, String accountId, String scriptName) {
+        return session.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', :payload)")
+                .setParameter("payload", accountId + "/" + scriptName).getSingleResult().replaceWithVoid();
+    }
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(retries -> 1_000L);
+        // Subscribed again after every reconnect: notifications may have been missed meanwhile.
+        subscriber.channel(CHANNEL).handler(this::changed).subscribeHandler(() -> deployments.reloadAll().subscribe()
+                .with(v -> { }, f -> LOG.error("Reloading deployments failed", f)));
+        subscriber.closeHandler(() -> LOG.warn("Lost the deployment notification connection; reconnecting"));
+        subscriber.connect().subscribe().with(v -> LOG.debug("Listening for deployment changes"),
+                failure -> LOG.errorf(failure, "Could not listen for deployment changes"));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    private void changed(String payload) {
+        int slash = payload.indexOf('/');
+        if (slash <= 0) {
+            deployments.reloadAll().subscribe().with(v -> { }, f -> LOG.error("Reloading deployments failed", f));
+            return;
+        }
+        deployments.reload(payload.substring(0, slash), payload.substring(slash + 1)).subscribe()
+                .with(v -> { }, f -> LOG.errorf(f, "Reloading deployment %s failed", payload));
+    }
+}
