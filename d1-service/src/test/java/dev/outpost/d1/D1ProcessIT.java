@@ -2,7 +2,7 @@ package dev.outpost.d1;
 
 import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.d1.v1.CreateDatabaseRequest;
-import dev.outpost.d1.placement.RendezvousHash;
+import dev.outpost.contracts.placement.RendezvousHash;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.restassured.http.ContentType;

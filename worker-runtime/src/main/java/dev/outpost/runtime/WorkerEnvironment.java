@@ -1,5 +1,6 @@
 package dev.outpost.runtime;
 
+import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Set;
 public final class WorkerEnvironment {
 
     /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
-    public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding {
+    public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding {
         String name();
     }
 
@@ -37,6 +38,10 @@ public final class WorkerEnvironment {
 
     /** {@code kv_namespace}: a KVNamespace object backed by the given binding. */
     public record KvBinding(String name, KvNamespaceBinding namespace) implements Binding {
+    }
+
+    /** {@code d1}: a D1Database object backed by the given binding (checklist D1-1). */
+    public record D1Binding(String name, D1DatabaseBinding database) implements Binding {
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
@@ -87,6 +92,10 @@ public final class WorkerEnvironment {
 
         public Builder kv(String name, KvNamespaceBinding namespace) {
             return add(new KvBinding(name, Objects.requireNonNull(namespace, "namespace")));
+        }
+
+        public Builder d1(String name, D1DatabaseBinding database) {
+            return add(new D1Binding(name, Objects.requireNonNull(database, "database")));
         }
 
         private Builder add(Binding binding) {

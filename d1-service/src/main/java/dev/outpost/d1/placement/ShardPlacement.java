@@ -1,5 +1,6 @@
 package dev.outpost.d1.placement;
 
+import dev.outpost.contracts.placement.RendezvousHash;
 import dev.outpost.d1.config.D1Config;
 import dev.outpost.d1.error.D1Exception;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import dev.outpost.contracts.d1.v1.CreateDatabaseRequest;
 import dev.outpost.contracts.d1.v1.ListDatabasesRequest;
 import dev.outpost.d1.D1TestClient;
 import dev.outpost.d1.TempDataDir;
-import dev.outpost.d1.placement.RendezvousHash;
+import dev.outpost.contracts.placement.RendezvousHash;
 import dev.outpost.d1.storage.DatabaseRegistry;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -38,4 +38,30 @@ public final class BindingFailures {
                         : OutpostErrors.messageOf(cause));
         return new BindingException(prefix + " " + operation + " failed: " + http + " " + text);
     }
+
+    /**
+     * D1-12: d1-service phrases its errors as a worker must see them ({@code D1_ERROR: no such table: t:
+     * SQLITE_ERROR}), so a failure carrying {@code outpost-error-code} keeps the service's message (given the
+     * {@code D1_ERROR:} prefix if it has none, e.g. an unknown database); transport failures and timeouts are
+     * described as for every binding, behind {@code D1_ERROR:}.
+     */
+    public static BindingException describeD1(String operation, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && OutpostErrors.codeOf(cause) == null
+                && !(cause instanceof io.grpc.StatusRuntimeException) && !(cause instanceof io.grpc.StatusException)) {
+            cause = cause.getCause();
+        }
+        String message;
+        if (OutpostErrors.codeOf(cause) != null) {
+            // The status description is the service's exact text; the metadata copy has non-ASCII escaped.
+            String description = Status.fromThrowable(cause).getDescription();
+            message = description != null ? description : OutpostErrors.messageOf(cause);
+        } else {
+            message = describe("D1", operation, failure).getMessage();
+        }
+        if (message == null || message.isBlank()) {
+            message = "D1 " + operation + " failed";
+        }
+        return new BindingException(message.startsWith("D1_") ? message : "D1_ERROR: " + message);
+    }
 }

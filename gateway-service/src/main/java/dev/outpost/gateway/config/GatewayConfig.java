@@ -39,6 +39,19 @@ public interface GatewayConfig {
 
     Bootstrap bootstrap();
 
+    D1 d1();
+
+    /** D1 placement (outpost.gateway.d1.*): the d1-service shards, in the same order as their outpost.d1.shards. */
+    interface D1 {
+        /** Comma-separated host:port of every shard; a database id is owned by one (rendezvous hashing). */
+        @WithDefault("127.0.0.1:8083")
+        String shards();
+
+        /** Deadline of one D1 call: longer than d1-service's 30 s query limit, so its own error wins. */
+        @WithDefault("35s")
+        Duration timeout();
+    }
+
     /** An account and token created at start when absent (the local stack uses this). */
     interface Bootstrap {
         Optional<String> accountId();

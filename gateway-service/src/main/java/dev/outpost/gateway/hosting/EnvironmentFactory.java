@@ -2,21 +2,26 @@ package dev.outpost.gateway.hosting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.contracts.kv.v1.KvService;
+import dev.outpost.gateway.bindings.d1.D1Shards;
+import dev.outpost.gateway.bindings.d1.GrpcD1Database;
 import dev.outpost.gateway.bindings.kv.GrpcKvNamespace;
 import dev.outpost.gateway.config.GatewayConfig;
 import dev.outpost.runtime.WorkerEnvironment;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** Builds a worker's {@code env} from its stored bindings (RT-3): values and clients of the primitives. */
 @ApplicationScoped
 public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
-    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace");
+    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1");
 
     private final KvService kv;
     private final GatewayConfig config;
+    @Inject
+    D1Shards d1;
 
     public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
         this.kv = kv;
@@ -35,9 +40,16 @@ public class EnvironmentFactory {
                 }
                 case "kv_namespace" -> env.kv(binding.name(), new GrpcKvNamespace(kv, accountId, scriptName,
                         binding.text("namespace_id"), config.bindingTimeout()));
+                case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }
         }
         return env.build();
+    }
+
+    /** API-3: {@code {type:"d1", name, id}}; {@code database_id} is accepted too (wrangler's config key). */
+    public static String d1DatabaseId(BindingSpec binding) {
+        String id = binding.text("id");
+        return id != null ? id : binding.text("database_id");
     }
 }

@@ -37,6 +37,7 @@ public final class ServiceProperties {
             case D1 -> {
                 p.put("outpost.d1.data-dir", data + "/db");
                 p.put("outpost.d1.api-token", creds.apiToken());
+                p.put("outpost.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
             }
             case DURABLE_OBJECT -> p.put("outpost.durableobject.data-dir", data + "/objects");
             case QUEUE -> p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));
@@ -53,6 +54,8 @@ public final class ServiceProperties {
                     p.put("quarkus.grpc.clients." + client + ".host", "127.0.0.1");
                     p.put("quarkus.grpc.clients." + client + ".port", Integer.toString(ports.port(target)));
                 }
+                // D1 placement: the one local shard (the list must match d1-service's outpost.d1.shards).
+                p.put("outpost.gateway.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
                 p.put("outpost.gateway.bootstrap.account-id", creds.accountId());
                 p.put("outpost.gateway.bootstrap.token", creds.apiToken());
             }

@@ -27,7 +27,9 @@ import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.api.ConsoleHost;
 import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
+import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
 import dev.outpost.runtime.glue.HostServices;
@@ -182,9 +184,12 @@ public final class WorkerIsolate {
             }
         }
         List<KvNamespaceBinding> kv = new ArrayList<>();
+        List<D1DatabaseBinding> d1 = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             if (binding instanceof WorkerEnvironment.KvBinding k) {
                 kv.add(k.namespace());
+            } else if (binding instanceof WorkerEnvironment.D1Binding d) {
+                d1.add(d.database());
             }
         }
         Services services = new Services();
@@ -193,7 +198,8 @@ public final class WorkerIsolate {
             host.install(new ConsoleHost(services))
                     .install(new CryptoHost())
                     .install(new EncodingHost())
-                    .install(new KvHost(services, kv));
+                    .install(new KvHost(services, kv))
+                    .install(new D1Host(services, d1));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -202,6 +208,7 @@ public final class WorkerIsolate {
 
     private void defineBindings() throws JavetException, WorkerLoadException {
         int kvIndex = 0;
+        int d1Index = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -217,6 +224,9 @@ public final class WorkerIsolate {
             } else if (binding instanceof WorkerEnvironment.KvBinding) {
                 type = "kv";
                 value = runtime.createV8ValueInteger(kvIndex++);
+            } else if (binding instanceof WorkerEnvironment.D1Binding) {
+                type = "d1";
+                value = runtime.createV8ValueInteger(d1Index++);
             } else {
                 throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
             }

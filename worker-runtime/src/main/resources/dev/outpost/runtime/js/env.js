@@ -1,6 +1,7 @@
 // The worker's env object, filled by the host once per isolate from the WorkerEnvironment.
 
 import { createKvNamespace } from './kv.js';
+import { createD1Database } from './d1.js';
 
 export const env = {};
 
@@ -16,6 +17,9 @@ export function defineBinding(type, name, value) {
       break;
     case 'kv':
       binding = createKvNamespace(value);
+      break;
+    case 'd1':
+      binding = createD1Database(value);
       break;
     default:
       throw new Error(`unknown binding type ${type}`);

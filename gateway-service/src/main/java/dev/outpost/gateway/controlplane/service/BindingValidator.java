@@ -1,8 +1,10 @@
 package dev.outpost.gateway.controlplane.service;
 
 import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.d1.v1.DatabaseRef;
 import dev.outpost.contracts.kv.v1.KvService;
 import dev.outpost.contracts.kv.v1.NamespaceRef;
+import dev.outpost.gateway.bindings.d1.D1Shards;
 import dev.outpost.gateway.controlplane.rest.ApiError;
 import dev.outpost.gateway.controlplane.rest.ApiException;
 import dev.outpost.gateway.hosting.BindingSpec;
@@ -11,6 +13,7 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.Set;
 @ApplicationScoped
 public class BindingValidator {
     private final KvService kv;
+    @Inject
+    D1Shards d1;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
         this.kv = kv;
@@ -46,6 +51,7 @@ public class BindingValidator {
                     }
                 }
                 case "kv_namespace" -> lookups.add(kvNamespaceExists(accountId, binding));
+                case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
                 default -> {
                 }
             }
@@ -63,5 +69,18 @@ public class BindingValidator {
                 .onFailure(f -> Status.fromThrowable(f).getCode() == Status.Code.NOT_FOUND)
                 .transform(f -> new ApiException(ApiError.BINDING_TARGET_MISSING,
                         "KV namespace '" + id + "' of binding '" + binding.name() + "' does not exist"));
+    }
+
+    /** D1-1: the database must exist in the caller's account (asked of the shard that owns it). */
+    private Uni<Void> d1DatabaseExists(String accountId, BindingSpec binding) {
+        String id = EnvironmentFactory.d1DatabaseId(binding);
+        if (id == null || id.isBlank()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "D1 binding '" + binding.name() + "' needs an id");
+        }
+        return d1.owner(id).getDatabase(DatabaseRef.newBuilder().setCaller(Caller.newBuilder().setAccountId(accountId))
+                        .setDatabaseId(id).build()).replaceWithVoid()
+                .onFailure(f -> Status.fromThrowable(f).getCode() == Status.Code.NOT_FOUND)
+                .transform(f -> new ApiException(ApiError.BINDING_TARGET_MISSING,
+                        "D1 database '" + id + "' of binding '" + binding.name() + "' does not exist"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.outpost.d1.placement;
+package dev.outpost.contracts.placement;
 
 import org.junit.jupiter.api.Test;
 

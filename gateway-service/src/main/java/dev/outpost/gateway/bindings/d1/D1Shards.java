@@ -1,0 +1,116 @@
+package dev.outpost.gateway.bindings.d1;
+
+import dev.outpost.contracts.d1.v1.MutinyD1ServiceGrpc;
+import dev.outpost.contracts.placement.RendezvousHash;
+import dev.outpost.gateway.config.GatewayConfig;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The d1-service shards and one gRPC channel to each (D1 placement): a database id belongs to exactly one shard,
+ * chosen by {@link RendezvousHash} over {@code outpost.gateway.d1.shards} (same order as the shards' own
+ * {@code outpost.d1.shards}), and the gateway calls that owner directly.
+ * <p>
+ * Plain grpc-java channels rather than a Quarkus {@code @GrpcClient}, because the shard count is configuration;
+ * an interceptor adds the current trace context ({@code traceparent}) as the Quarkus clients do.
+ */
+@ApplicationScoped
+public class D1Shards {
+    /** Results of one query can be large (D1 rows up to 2 MB each); the gRPC default of 4 MB is too small. */
+    static final int MAX_INBOUND_BYTES = 256 * 1024 * 1024;
+
+    private final List<String> addresses;
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private final List<MutinyD1ServiceGrpc.MutinyD1ServiceStub> stubs = new ArrayList<>();
+    private final Duration timeout;
+
+    public D1Shards(GatewayConfig config, OpenTelemetry telemetry) {
+        this.addresses = Arrays.stream(config.d1().shards().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("outpost.gateway.d1.shards is empty");
+        }
+        this.timeout = config.d1().timeout();
+        ClientInterceptor trace = new TraceContextInterceptor(telemetry);
+        for (String address : addresses) {
+            ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext()
+                    .maxInboundMessageSize(MAX_INBOUND_BYTES).build();
+            channels.add(channel);
+            stubs.add(MutinyD1ServiceGrpc.newMutinyStub(ClientInterceptors.intercept(channel, trace)));
+        }
+    }
+
+    /** The stub of the shard that owns {@code databaseId}. */
+    public MutinyD1ServiceGrpc.MutinyD1ServiceStub owner(String databaseId) {
+        return stubs.get(RendezvousHash.ownerIndex(databaseId, stubs.size()));
+    }
+
+    public String ownerAddress(String databaseId) {
+        return RendezvousHash.owner(databaseId, addresses);
+    }
+
+    public List<String> addresses() {
+        return addresses;
+    }
+
+    /** Deadline of one D1 call: longer than d1-service's 30 s query limit, so its own error wins. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @PreDestroy
+    void close() {
+        for (ManagedChannel channel : channels) {
+            channel.shutdown();
+        }
+        for (ManagedChannel channel : channels) {
+            try {
+                channel.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Injects the current OpenTelemetry context into the call's headers. */
+    private static final class TraceContextInterceptor implements ClientInterceptor {
+        private static final TextMapSetter<Metadata> SETTER = (carrier, key, value) ->
+                carrier.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value);
+        private final OpenTelemetry telemetry;
+
+        TraceContextInterceptor(OpenTelemetry telemetry) {
+            this.telemetry = telemetry;
+        }
+
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            Context context = Context.current();
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                @Override
+                public void start(Listener<R> listener, Metadata headers) {
+                    telemetry.getPropagators().getTextMapPropagator().inject(context, headers, SETTER);
+                    super.start(listener, headers);
+                }
+            };
+        }
+    }
+}

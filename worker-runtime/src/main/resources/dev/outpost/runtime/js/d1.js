@@ -1,0 +1,241 @@
+// D1Database (checklist D1-2..D1-9, D1-12): the JS half of a D1 binding. A query crosses as one flat array
+// [sql0, params0, sql1, params1, ...] with params already normalized here (null, number, string, ArrayBuffer);
+// results come back as one JSON text (columns + rows + meta) and are shaped here.
+
+import { host } from './host.js';
+import { assertInRequest } from './errors.js';
+import { hostCall } from './async.js';
+
+const CONSTRUCT = Symbol('D1Database');
+const PREFIX = /^(D1_[A-Z_]+): /;
+
+/** D1-12: an Error with D1's message and cause = Error(message without its prefix). */
+function d1Error(message) {
+  const text = String(message);
+  const m = PREFIX.exec(text);
+  return new Error(text, { cause: new Error(m ? text.slice(m[0].length) : text) });
+}
+
+function describe(value) {
+  try {
+    return `${value}`;
+  } catch {
+    return String(value);
+  }
+}
+
+/** D1-2 / D1-9: the accepted parameter types; anything else throws synchronously. */
+function normalizeParam(value) {
+  const type = typeof value;
+  if (type === 'number' || type === 'string') return value;
+  if (type === 'boolean') return value ? 1 : 0;
+  if (type === 'object') {
+    if (value === null) return null;
+    if (value instanceof ArrayBuffer) return value.slice(0);
+    if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+    if (Array.isArray(value) && value.every((b) => typeof b === 'number' && Number.isInteger(b) && b >= 0 && b < 256)) {
+      return new Uint8Array(value).buffer;
+    }
+  }
+  throw d1Error(`D1_TYPE_ERROR: Type '${type}' not supported for value '${describe(value)}'`);
+}
+
+// A query target: the database index and, for a session, its mutable state.
+class Target {
+  constructor(index, session) {
+    this.index = index;
+    this.session = session; // null = direct call, always the primary (D1-7)
+  }
+
+  query(flat) {
+    assertInRequest();
+    const session = this.session;
+    const constraint = session === null ? null : (session.bookmark ?? session.constraint);
+    return hostCall((id) => host.d1Query(id, this.index, flat, constraint)).then(({ a, b }) => {
+      if (session !== null && typeof b === 'string' && (session.bookmark === null || b > session.bookmark)) {
+        session.bookmark = b;
+      }
+      return JSON.parse(a);
+    }, (e) => {
+      throw d1Error(e?.message ?? e);
+    });
+  }
+}
+
+function rowsAsObjects(result) {
+  const { columns, rows } = result;
+  const out = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const obj = {};
+    for (let c = 0; c < columns.length; c++) obj[columns[c]] = row[c];
+    out[i] = obj;
+  }
+  return out;
+}
+
+function response(result, results) {
+  return { success: true, meta: result.meta, results };
+}
+
+export class D1PreparedStatement {
+  #target;
+  #sql;
+  #params;
+
+  constructor(token, target, sql, params) {
+    if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
+    this.#target = target;
+    this.#sql = sql;
+    this.#params = params;
+  }
+
+  static sqlOf(statement) {
+    if (!(statement instanceof D1PreparedStatement)) {
+      throw new TypeError('D1_ERROR: batch() expects an array of D1PreparedStatement');
+    }
+    return [statement.#sql, statement.#params];
+  }
+
+  bind(...values) {
+    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    return new D1PreparedStatement(CONSTRUCT, this.#target, this.#sql, values.map(normalizeParam));
+  }
+
+  async #one() {
+    const results = await this.#target.query([this.#sql, this.#params]);
+    return results[0];
+  }
+
+  async first(colName = undefined) {
+    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    const result = await this.#one();
+    if (result.rows.length === 0) return null;
+    const row = rowsAsObjects({ columns: result.columns, rows: [result.rows[0]] })[0];
+    if (colName === undefined) return row;
+    const name = String(colName);
+    if (!Object.prototype.hasOwnProperty.call(row, name)) {
+      throw d1Error(`D1_COLUMN_NOTFOUND: Column not found (${name})`);
+    }
+    return row[name];
+  }
+
+  async all() {
+    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    const result = await this.#one();
+    return response(result, rowsAsObjects(result));
+  }
+
+  async run() {
+    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    const result = await this.#one();
+    return response(result, rowsAsObjects(result));
+  }
+
+  async raw(options = undefined) {
+    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    const result = await this.#one();
+    const rows = result.rows;
+    if (options?.columnNames === true) rows.unshift(result.columns);
+    return rows;
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'D1PreparedStatement';
+  }
+}
+
+async function runBatch(target, statements) {
+  if (!Array.isArray(statements)) throw new TypeError('D1_ERROR: batch() expects an array of D1PreparedStatement');
+  if (statements.length === 0) return [];
+  const flat = [];
+  for (const s of statements) flat.push(...D1PreparedStatement.sqlOf(s));
+  const results = await target.query(flat);
+  return results.map((r) => response(r, rowsAsObjects(r)));
+}
+
+export class D1DatabaseSession {
+  #target;
+
+  constructor(token, target) {
+    if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
+    this.#target = target;
+  }
+
+  prepare(query) {
+    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    return new D1PreparedStatement(CONSTRUCT, this.#target, String(query), []);
+  }
+
+  async batch(statements) {
+    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    return runBatch(this.#target, statements);
+  }
+
+  /** D1-7: the greatest bookmark seen by this session, null before its first query. */
+  getBookmark() {
+    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    return this.#target.session.bookmark;
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'D1DatabaseSession';
+  }
+}
+
+export class D1Database {
+  #index;
+  #target;
+
+  constructor(token, index) {
+    if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
+    this.#index = index;
+    this.#target = new Target(index, null);
+  }
+
+  prepare(query) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    return new D1PreparedStatement(CONSTRUCT, this.#target, String(query), []);
+  }
+
+  async batch(statements) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    return runBatch(this.#target, statements);
+  }
+
+  async exec(query) {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    assertInRequest();
+    const sql = String(query);
+    try {
+      const { a, b } = await hostCall((id) => host.d1Exec(id, this.#index, sql));
+      return { count: a, duration: b };
+    } catch (e) {
+      throw d1Error(e?.message ?? e);
+    }
+  }
+
+  /** D1-6: deprecated, refused as on current Cloudflare databases. */
+  async dump() {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    throw d1Error('D1_DUMP_ERROR: dump() is not supported on this database; use the export API (wrangler d1 export) instead');
+  }
+
+  /** D1-7: a session starting at a constraint ("first-primary", "first-unconstrained") or a bookmark. */
+  withSession(constraintOrBookmark = 'first-unconstrained') {
+    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    const arg = constraintOrBookmark === null ? 'first-unconstrained' : String(constraintOrBookmark).trim();
+    if (arg === '') {
+      throw d1Error('D1_SESSION_ERROR: invalid bookmark or constraint provided');
+    }
+    return new D1DatabaseSession(CONSTRUCT, new Target(this.#index, { constraint: arg, bookmark: null }));
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'D1Database';
+  }
+}
+
+export function createD1Database(index) {
+  return new D1Database(CONSTRUCT, index);
+}
