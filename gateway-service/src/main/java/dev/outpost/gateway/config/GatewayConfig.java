@@ -39,6 +39,12 @@ public interface GatewayConfig {
 
     Bootstrap bootstrap();
 
+    /**
+     * Base64 of a 256-bit AES key that encrypts worker secrets at rest (AES-GCM). Without it the
+     * control plane refuses to store secrets rather than keep them in clear.
+     */
+    Optional<String> secretsKey();
+
     D1 d1();
 
     /** D1 placement (outpost.gateway.d1.*): the d1-service shards, in the same order as their outpost.d1.shards. */

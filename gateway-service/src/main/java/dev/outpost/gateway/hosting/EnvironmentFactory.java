@@ -18,10 +18,17 @@ public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
     public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1");
 
+    /** Field injection keeps the constructor that other bindings extend unchanged. */
+    @jakarta.inject.Inject
+    dev.outpost.gateway.controlplane.secrets.SecretBindings secrets;
+
     private final KvService kv;
     private final GatewayConfig config;
     @Inject
     D1Shards d1;
+    /** The process-wide KV near cache (KV-9); field injection keeps the constructor unchanged. */
+    @Inject
+    dev.outpost.gateway.bindings.kv.KvNearCacheHolder kvNearCache;
 
     public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
         this.kv = kv;
@@ -33,13 +40,13 @@ public class EnvironmentFactory {
         for (BindingSpec binding : bindings) {
             switch (binding.type()) {
                 case "plain_text" -> env.text(binding.name(), binding.text("text"));
-                case "secret_text" -> env.secret(binding.name(), binding.text("text"));
+                case "secret_text" -> env.secret(binding.name(), secrets.value(binding));
                 case "json" -> {
                     JsonNode json = binding.fields().get("json");
                     env.json(binding.name(), json == null ? "null" : json.toString());
                 }
                 case "kv_namespace" -> env.kv(binding.name(), new GrpcKvNamespace(kv, accountId, scriptName,
-                        binding.text("namespace_id"), config.bindingTimeout()));
+                        binding.text("namespace_id"), config.bindingTimeout(), kvNearCache.cache()));
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }

@@ -35,6 +35,7 @@ public class GatewayTestResources implements QuarkusTestResourceLifecycleManager
         config.put("outpost.gateway.bootstrap.account-id", ACCOUNT);
         config.put("outpost.gateway.bootstrap.token", TOKEN);
         config.put("outpost.gateway.worker-port", "0");
+        config.put("outpost.gateway.secrets-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         config.put("outpost.gateway.binding-timeout", "2s");
         config.put("outpost.gateway.wall-limit", "5s");
         return config;

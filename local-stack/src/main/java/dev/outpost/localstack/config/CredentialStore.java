@@ -24,6 +24,7 @@ public final class CredentialStore {
     static final String S3_ACCESS_KEY = "s3-access-key";
     static final String S3_SECRET_KEY = "s3-secret-key";
     static final String DB_PASSWORD = "db-password";
+    static final String SECRETS_KEY = "secrets-key";
 
     private static final char[] KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
@@ -57,11 +58,13 @@ public final class CredentialStore {
             changed |= putIfAbsent(props, S3_ACCESS_KEY, "OUTPOST" + randomKey(13));
             changed |= putIfAbsent(props, S3_SECRET_KEY, urlSafe(30));
             changed |= putIfAbsent(props, DB_PASSWORD, urlSafe(18));
+            changed |= putIfAbsent(props, SECRETS_KEY, Base64.getEncoder().encodeToString(bytes(32)));
             if (changed) {
                 write(props);
             }
             return new Credentials(props.getProperty(ACCOUNT_ID), props.getProperty(API_TOKEN),
-                    props.getProperty(S3_ACCESS_KEY), props.getProperty(S3_SECRET_KEY), props.getProperty(DB_PASSWORD));
+                    props.getProperty(S3_ACCESS_KEY), props.getProperty(S3_SECRET_KEY), props.getProperty(DB_PASSWORD),
+                    props.getProperty(SECRETS_KEY));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write " + file + ": " + e.getMessage(), e);
         }

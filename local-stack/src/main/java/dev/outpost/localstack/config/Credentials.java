@@ -8,8 +8,10 @@ package dev.outpost.localstack.config;
  * @param s3AccessKey  identity of the S3-compatible backing server
  * @param s3SecretKey  credential of the S3-compatible backing server
  * @param dbPassword   password of the PostgreSQL role {@code outpost}
+ * @param secretsKey   base64 AES-256 key the gateway encrypts worker secrets with
  */
-public record Credentials(String accountId, String apiToken, String s3AccessKey, String s3SecretKey, String dbPassword) {
+public record Credentials(String accountId, String apiToken, String s3AccessKey, String s3SecretKey, String dbPassword,
+                          String secretsKey) {
     public static final String DB_USER = "outpost";
     public static final String DB_NAME = "outpost";
 

@@ -58,6 +58,7 @@ public final class ServiceProperties {
                 p.put("outpost.gateway.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
                 p.put("outpost.gateway.bootstrap.account-id", creds.accountId());
                 p.put("outpost.gateway.bootstrap.token", creds.apiToken());
+                p.put("outpost.gateway.secrets-key", creds.secretsKey());
             }
             default -> throw new IllegalStateException("no properties for " + service);
         }

@@ -34,7 +34,7 @@ class CliSettingsTest {
     @Test
     void envPrintsWranglerAndS3Exports() {
         List<String> lines = EnvExports.lines(new PortPlan(0),
-                new Credentials("0123456789abcdef0123456789abcdef", "tok-en_1", "AK", "SK", "pw"));
+                new Credentials("0123456789abcdef0123456789abcdef", "tok-en_1", "AK", "SK", "pw", "c2VjcmV0cy1rZXk="));
         assertEquals(List.of(
                 "export CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8080/client/v4",
                 "export CLOUDFLARE_API_TOKEN=tok-en_1",

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ServicePropertiesTest {
-    static final Credentials CREDS = new Credentials("0123456789abcdef0123456789abcdef", "tok", "AK", "SK", "dbpw");
+    static final Credentials CREDS = new Credentials("0123456789abcdef0123456789abcdef", "tok", "AK", "SK", "dbpw", "c2VjcmV0cy1rZXk=");
 
     static StackSettings settings(int offset, Map<Component, Map<String, String>> extra) {
         return new StackSettings(new StateLayout(Path.of("/state")), new PortPlan(offset), CREDS, Path.of("/repo"),

@@ -6,6 +6,8 @@ import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
 import dev.outpost.gateway.controlplane.rest.ApiError;
 import dev.outpost.gateway.controlplane.rest.ApiException;
+import dev.outpost.gateway.controlplane.secrets.SecretBindings;
+import dev.outpost.gateway.hosting.BindingSpec;
 import dev.outpost.gateway.hosting.BindingsJson;
 import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.hosting.ModuleTypes;
@@ -43,8 +45,11 @@ public class ScriptService {
     private final WorkerHost host;
     private final ScriptStore store;
     private final DeploymentTable deployments;
+    private final SecretBindings secrets;
 
-    public ScriptService(BindingValidator bindings, WorkerHost host, ScriptStore store, DeploymentTable deployments) {
+    public ScriptService(BindingValidator bindings, WorkerHost host, ScriptStore store, DeploymentTable deployments,
+            SecretBindings secrets) {
+        this.secrets = secrets;
         this.bindings = bindings;
         this.host = host;
         this.store = store;
@@ -65,10 +70,12 @@ public class ScriptService {
             checkName(scriptName);
             ScriptUploadMetadata metadata = ScriptUploadMetadata.parse(metadataJson);
             WorkerBundle bundle = bundle(scriptName, metadata, parts);
+            // Sealed first: an upload with secrets fails before any work when no secrets key is configured.
+            List<BindingSpec> stored = secrets.seal(metadata.bindings());
             return bindings.validate(accountId, metadata.bindings())
                     .flatMap(v -> compile(accountId, bundle, metadata))
                     .emitOn(runnable -> context.runOnContext(x -> runnable.run()))
-                    .flatMap(compiled -> persist(accountId, scriptName, metadata, parts, bundle, compiled));
+                    .flatMap(compiled -> persist(accountId, scriptName, metadata, stored, parts, bundle, compiled));
         });
     }
 
@@ -83,13 +90,13 @@ public class ScriptService {
     }
 
     private Uni<UploadResult> persist(String accountId, String scriptName, ScriptUploadMetadata metadata,
-            List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled) {
+            List<BindingSpec> storedBindings, List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled) {
         WorkerVersion version = new WorkerVersion();
         version.id = UUID.fromString(bundle.versionId());
         version.mainModule = metadata.mainModule();
         version.compatibilityDate = metadata.compatibilityDate();
         version.compatibilityFlags = jsonArray(metadata.compatibilityFlags());
-        version.bindings = BindingsJson.write(metadata.bindings());
+        version.bindings = BindingsJson.write(storedBindings);
         version.handlers = jsonArray(List.of("fetch"));
         version.etag = etag(parts);
         List<WorkerModuleEntity> modules = parts.stream().map(p -> {
