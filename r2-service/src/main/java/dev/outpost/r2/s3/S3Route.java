@@ -1,0 +1,97 @@
+package dev.outpost.r2.s3;
+
+import dev.outpost.r2.config.R2Config;
+import dev.outpost.r2.error.R2Error;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Serves the S3 API at the root of the service's HTTP port through a plain Vert.x route (full
+ * control over raw paths for SigV4 and over streaming bodies). It runs before the REST and gRPC
+ * handlers and passes on what is theirs: gRPC calls (content type), and unsigned requests to
+ * /q/* (health, metrics) and /client/v4/* (Cloudflare-style REST). A signed request is always S3,
+ * so a bucket named "client" stays reachable for S3 clients.
+ */
+@ApplicationScoped
+public class S3Route {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(S3Route.class);
+
+    private final S3Api api;
+    private final SigV4Verifier verifier;
+    private final String virtualHostSuffix;
+
+    public S3Route(S3Api api, SigV4Verifier verifier, R2Config config) {
+        this.api = api;
+        this.verifier = verifier;
+        this.virtualHostSuffix = config.s3Api().virtualHostSuffix().orElse(null);
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-1000).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            if (!isS3(request)) {
+                ctx.next();
+                return;
+            }
+            request.pause();
+            handle(request);
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // eager bean: the route must exist before the first request
+    }
+
+    static boolean isS3(HttpServerRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith("application/grpc")) {
+            return false;
+        }
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String query = q < 0 ? null : uri.substring(q + 1);
+        if (SigV4Verifier.hasAwsAuth(request.getHeader("Authorization"), query)) {
+            return true;
+        }
+        String path = request.path();
+        return !(path.equals("/q") || path.startsWith("/q/") || path.startsWith("/client/v4"));
+    }
+
+    private void handle(HttpServerRequest request) {
+        S3Exchange x;
+        try {
+            x = new S3Exchange(request, virtualHostSuffix);
+        } catch (RuntimeException e) {
+            request.resume();
+            request.response().setStatusCode(400).end();
+            return;
+        }
+        try {
+            MultiMap headers = request.headers();
+            if (headers.get("host") == null && request.authority() != null) {
+                // HTTP/2 carries the host as :authority; SigV4 signs it as "host"
+                headers = MultiMap.caseInsensitiveMultiMap().addAll(headers).add("host", request.authority().toString());
+            }
+            x.auth = verifier.verify(request.method().name(), x.rawPath, x.rawQuery, headers);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("S3 %s %s payload=%s presigned=%s", request.method(), x.rawPath, x.auth.payloadHash(),
+                        x.auth.presigned());
+            }
+            if (x.bucket != null && !dev.outpost.r2.storage.BackendNames.isValidBucketName(x.bucket)
+                    && !(request.method().name().equals("PUT") && x.key == null)) {
+                throw R2Error.NO_SUCH_BUCKET.exception();
+            }
+            Uni<Void> done = api.dispatch(x);
+            done.subscribe().with(v -> {
+            }, x::sendError);
+        } catch (RuntimeException e) {
+            x.sendError(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.outpost.r2.storage;
+
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.Multimap;
+import io.minio.ListObjectsV2Response;
+import io.minio.MinioAsyncClient;
+import io.minio.Signer;
+import io.minio.Time;
+import io.minio.credentials.Credentials;
+import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
+import io.minio.http.Method;
+import io.minio.messages.ErrorResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The MinIO Java client with the few calls Outpost needs that its public API does not offer:
+ * raw HEAD/GET responses (all headers, body left unread for streaming) and uploads streamed from an
+ * InputStream without buffering. The stock {@code putObject} holds each part (at least 5 MiB, a
+ * whole object up to 5 GiB for single-part puts) in memory and turns objects larger than one part
+ * into multipart uploads with "-N" ETags; here a PUT of known length is signed with
+ * UNSIGNED-PAYLOAD and its body streamed. URLs, signing, credentials and the connection pool are
+ * still the MinIO client's own ({@code buildUrl}, {@link Signer}, {@code httpClient}).
+ */
+final class BackendClient extends MinioAsyncClient {
+
+    private final OkHttpClient noRetryClient;
+
+    BackendClient(MinioAsyncClient configured) {
+        super(configured);
+        // A streamed body cannot be replayed, so the client must not silently retry it.
+        this.noRetryClient = this.httpClient.newBuilder().retryOnConnectionFailure(false).build();
+    }
+
+    String backendRegion() {
+        return this.region;
+    }
+
+    /** HEAD or GET (or DELETE) through the client's own error handling; the response body is unread. */
+    CompletableFuture<Response> raw(Method method, String bucket, String object, Map<String, String> headers,
+            Map<String, String> query) {
+        try {
+            Headers.Builder h = new Headers.Builder();
+            headers.forEach(h::addUnsafeNonAscii);
+            return executeAsync(method, bucket, object, this.region, h.build(), multimap(query), null, 0);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A streamed PUT of known length (PutObject or UploadPart); completes with the raw response. */
+    CompletableFuture<Response> streamPut(String bucket, String object, Map<String, String> headers,
+            Map<String, String> query, InputStream body, long length) {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        try {
+            HttpUrl url = buildUrl(Method.PUT, bucket, object, this.region, multimap(query));
+            Credentials creds = this.provider == null ? null : this.provider.fetch();
+            Request.Builder rb = new Request.Builder().url(url);
+            headers.forEach(rb::addHeader);
+            rb.header("Host", HttpUtils.getHostHeader(url));
+            rb.header("Accept-Encoding", "identity");
+            rb.header("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+            rb.header("x-amz-date", ZonedDateTime.now().format(Time.AMZ_DATE_FORMAT));
+            rb.put(new StreamingRequestBody(body, length));
+            Request request = rb.build();
+            if (creds != null) {
+                request = Signer.signV4S3(request, this.region, creds.accessKey(), creds.secretKey(),
+                        "UNSIGNED-PAYLOAD");
+            }
+            noRetryClient.newCall(request).enqueue(new Callback() {
+                @Override
+                public void onFailure(Call call, IOException e) {
+                    result.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(Call call, Response response) {
+                    if (response.isSuccessful()) {
+                        result.complete(response);
+                        return;
+                    }
+                    result.completeExceptionally(errorOf(response, bucket, object));
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    CompletableFuture<ListObjectsV2Response> listV2(String bucket, String prefix, String delimiter,
+            String startAfter, int maxKeys) {
+        try {
+            return listObjectsV2Async(bucket, this.region, delimiter, "url", startAfter, maxKeys, prefix, null,
+                    false, false, null, null);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** DeleteObjects (quiet); completes with the keys the backend failed to delete. */
+    CompletableFuture<java.util.List<String>> deleteMany(String bucket, java.util.List<io.minio.messages.DeleteObject> objects) {
+        try {
+            return deleteObjectsAsync(bucket, this.region, objects, true, false, null, null).thenApply(r -> {
+                java.util.List<String> failed = new java.util.ArrayList<>();
+                for (io.minio.messages.DeleteError e : r.result().errorList()) {
+                    failed.add(e.objectName() + ": " + e.code());
+                }
+                return failed;
+            });
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static ErrorResponseException errorOf(Response response, String bucket, String object) {
+        String xml = "";
+        try (ResponseBody body = response.body()) {
+            if (body != null) {
+                xml = body.string();
+            }
+        } catch (IOException ignored) {
+            // fall back to the status code below
+        }
+        ErrorResponse error = null;
+        if (!xml.isEmpty()) {
+            try {
+                error = io.minio.Xml.unmarshal(ErrorResponse.class, xml);
+            } catch (Exception ignored) {
+                error = null;
+            }
+        }
+        if (error == null || error.code() == null) {
+            String code = switch (response.code()) {
+                case 404 -> object != null ? "NoSuchKey" : "NoSuchBucket";
+                case 412 -> "PreconditionFailed";
+                case 403 -> "AccessDenied";
+                default -> "InternalError";
+            };
+            error = new ErrorResponse(code, "HTTP " + response.code(), bucket, object, null, null, null);
+        }
+        return new ErrorResponseException(error, response, "");
+    }
+
+    private static Multimap<String, String> multimap(Map<String, String> map) {
+        Multimap<String, String> m = HashMultimap.create();
+        if (map != null) {
+            map.forEach(m::put);
+        }
+        return m;
+    }
+}
