@@ -33,6 +33,10 @@ public final class ServiceProperties {
                 p.put("outpost.r2.s3.access-key", creds.s3AccessKey());
                 p.put("outpost.r2.s3.secret-key", creds.s3SecretKey());
                 p.put("outpost.r2.api-token", creds.apiToken());
+                // The S3 API key pair acts for the local account: `bin/outpost env` prints the same pair.
+                p.put("outpost.r2.s3-api.access-key-id", creds.accountId());
+                p.put("outpost.r2.s3-api.secret-access-key", creds.apiToken());
+                p.put("outpost.r2.s3-api.account-id", creds.accountId());
             }
             case D1 -> {
                 p.put("outpost.d1.data-dir", data + "/db");
