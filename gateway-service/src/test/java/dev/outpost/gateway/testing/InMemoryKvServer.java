@@ -5,6 +5,9 @@ import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.kv.v1.CreateNamespaceRequest;
 import dev.outpost.contracts.kv.v1.DeleteRequest;
 import dev.outpost.contracts.kv.v1.DeleteResponse;
+import dev.outpost.contracts.kv.v1.GetManyRequest;
+import dev.outpost.contracts.kv.v1.GetManyResponse;
+import dev.outpost.contracts.kv.v1.KeyValue;
 import dev.outpost.contracts.kv.v1.GetRequest;
 import dev.outpost.contracts.kv.v1.GetResponse;
 import dev.outpost.contracts.kv.v1.KeyInfo;
@@ -45,6 +48,8 @@ public final class InMemoryKvServer {
     private final Map<String, String> namespaceAccounts = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentSkipListMap<String, byte[]>> data = new ConcurrentHashMap<>();
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    /** Every key read by Get or GetMany, in arrival order (near-cache tests check what reached the server). */
+    private final List<String> keysRead = new CopyOnWriteArrayList<>();
     private Server server;
 
     public int start(int port) throws IOException {
@@ -72,6 +77,10 @@ public final class InMemoryKvServer {
 
     public List<String> traceparents() {
         return traceparents;
+    }
+
+    public List<String> keysRead() {
+        return keysRead;
     }
 
     private final class Service extends KvServiceGrpc.KvServiceImplBase {
@@ -111,9 +120,27 @@ public final class InMemoryKvServer {
                 out.onError(notFound());
                 return;
             }
+            keysRead.add(request.getKey());
             byte[] value = data.get(request.getNs().getNamespaceId()).get(request.getKey());
             out.onNext(value == null ? GetResponse.newBuilder().setFound(false).build()
                     : GetResponse.newBuilder().setFound(true).setValue(ByteString.copyFrom(value)).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getMany(GetManyRequest request, StreamObserver<GetManyResponse> out) {
+            if (owned(request.getNs()) == null) {
+                out.onError(notFound());
+                return;
+            }
+            GetManyResponse.Builder many = GetManyResponse.newBuilder();
+            for (String key : request.getKeysList()) {
+                keysRead.add(key);
+                byte[] value = data.get(request.getNs().getNamespaceId()).get(key);
+                many.addEntries(value == null ? KeyValue.newBuilder().setKey(key).setFound(false)
+                        : KeyValue.newBuilder().setKey(key).setFound(true).setValue(ByteString.copyFrom(value)));
+            }
+            out.onNext(many.build());
             out.onCompleted();
         }
 

@@ -8,7 +8,7 @@ import dev.outpost.runtime.glue.JsBytes;
 
 import java.security.SecureRandom;
 
-/** Java half of crypto.js: random bytes from a SecureRandom (the JS side pools them). */
+/** Java half of crypto.js: random bytes from a SecureRandom (the JS side pools them), plus crypto.subtle's host. */
 public final class CryptoHost implements HostApi {
     private static final int MAX_BYTES = 65536;
     private final SecureRandom random = new SecureRandom();
@@ -22,6 +22,7 @@ public final class CryptoHost implements HostApi {
                 random.nextBytes(bytes);
                 return JsBytes.toArrayBuffer(host.runtime(), bytes);
             });
+            new SubtleCryptoHost().register(host);
         } catch (JavetException e) {
             throw new IllegalStateException(e);
         }

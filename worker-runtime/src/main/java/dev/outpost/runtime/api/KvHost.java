@@ -3,6 +3,7 @@ package dev.outpost.runtime.api;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.reference.V8ValueArray;
 import dev.outpost.runtime.bindings.KvEntry;
 import dev.outpost.runtime.bindings.KvKey;
 import dev.outpost.runtime.bindings.KvListPage;
@@ -16,6 +17,7 @@ import dev.outpost.runtime.glue.JsBytes;
 import dev.outpost.runtime.glue.JsonText;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +44,15 @@ public final class KvHost implements HostApi {
                 return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.get(key, cacheTtl),
                         (rt, entry) -> encodeEntry(rt, entry, asText)));
             });
+            host.function("kvGetMany", args -> {
+                // KV-3/KV-4: kv.js has checked the count (1..100) and the type (text/json); keys arrive as an array
+                KvNamespaceBinding ns = namespace(args);
+                List<String> keys = stringArray(JsArgs.arg(args, 2));
+                int cacheTtl = JsArgs.integer(args, 3, 60);
+                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.getMany(keys, cacheTtl),
+                        (rt, entries) -> new V8Value[]{rt.createV8ValueString(manyJson(entries)),
+                                rt.createV8ValueUndefined()}));
+            });
             host.function("kvPut", args -> {
                 KvNamespaceBinding ns = namespace(args);
                 String key = JsArgs.string(args, 2);
@@ -67,6 +78,40 @@ public final class KvHost implements HostApi {
         } catch (JavetException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> stringArray(V8Value value) throws JavetException {
+        if (!(value instanceof V8ValueArray array)) {
+            throw new IllegalArgumentException("keys must be an array");
+        }
+        int length = array.getLength();
+        List<String> out = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            out.add(array.getString(i));
+        }
+        return out;
+    }
+
+    /**
+     * A bulk result as one JSON text {@code [[value|null, metadata|null], ...]} in key order: values are text
+     * (bulk get allows only text/json), metadata is the stored JSON. One crossing, one JSON.parse.
+     */
+    static String manyJson(List<KvEntry> entries) {
+        StringBuilder sb = new StringBuilder(16 + entries.size() * 32).append('[');
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            KvEntry entry = entries.get(i);
+            if (entry == null) {
+                sb.append("[null,null]");
+                continue;
+            }
+            sb.append('[');
+            JsonText.quote(sb, new String(entry.value() == null ? new byte[0] : entry.value(), StandardCharsets.UTF_8));
+            sb.append(',').append(entry.metadataJson() == null ? "null" : entry.metadataJson()).append(']');
+        }
+        return sb.append(']').toString();
     }
 
     private KvNamespaceBinding namespace(V8Value[] args) {

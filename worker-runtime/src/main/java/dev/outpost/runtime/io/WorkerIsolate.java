@@ -25,6 +25,7 @@ import dev.outpost.runtime.WorkerLoadException;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.api.ConsoleHost;
+import dev.outpost.runtime.api.CompressionHost;
 import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
@@ -198,6 +199,7 @@ public final class WorkerIsolate {
             host.install(new ConsoleHost(services))
                     .install(new CryptoHost())
                     .install(new EncodingHost())
+                    .install(new CompressionHost())
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {

@@ -4,6 +4,9 @@
 
 import { utf8Encode, utf8Decode } from './encoding.js';
 import { URLSearchParams } from './url.js';
+import { Blob, blobBytes } from './blob.js';
+import { FormData, encodeMultipart, parseFormData } from './formdata.js';
+import { ReadableStream, readAllBytes, streamOfBytes, isDisturbed } from './streams.js';
 
 const USED_MESSAGE = 'Body has already been used. It can only be used once. Use tee() first if you need to read it twice.';
 
@@ -24,8 +27,19 @@ export function extractBody(init) {
   if (init instanceof URLSearchParams) {
     return { source: init.toString(), contentType: 'application/x-www-form-urlencoded;charset=UTF-8' };
   }
+  if (init instanceof Blob) {
+    return { source: blobBytes(init).slice(), contentType: init.type || null };
+  }
+  if (init instanceof FormData) {
+    const { bytes, contentType } = encodeMultipart(init);
+    return { source: bytes, contentType };
+  }
+  if (init instanceof ReadableStream) {
+    if (isDisturbed(init)) throw new TypeError('This ReadableStream is disturbed (has already been read from), and cannot be used as a body.');
+    return { source: init, contentType: null };
+  }
   if (typeof init === 'object' && typeof init.getReader === 'function') {
-    throw new TypeError('ReadableStream bodies are not supported by this runtime yet.');
+    throw new TypeError('Only ReadableStreams created by this runtime can be used as bodies.');
   }
   return { source: String(init), contentType: 'text/plain;charset=UTF-8' };
 }
@@ -56,18 +70,25 @@ export class Body {
   }
 
   get bodyUsed() {
-    return this.#used;
+    return this.#used || (this.#source instanceof ReadableStream && isDisturbed(this.#source));
   }
 
   get body() {
     if (this.#source === null) {
       return null;
     }
-    throw new TypeError('Streaming bodies (ReadableStream) are not supported by this runtime yet; use text(), json(), arrayBuffer() or bytes().');
+    if (!(this.#source instanceof ReadableStream)) {
+      // A buffered body becomes a one-chunk stream the first time it is asked for.
+      const used = this.#used;
+      const source = this.#source;
+      this.#source = streamOfBytes(typeof source === 'string' ? utf8Encode(source) : source);
+      if (used) this.#source.getReader();
+    }
+    return this.#source;
   }
 
   async text() {
-    const source = takeSourceOf(this);
+    const source = await drained(takeSourceOf(this));
     if (source === null) return '';
     return typeof source === 'string' ? source : utf8Decode(source);
   }
@@ -77,13 +98,42 @@ export class Body {
   }
 
   async bytes() {
-    const source = takeSourceOf(this);
+    const source = await drained(takeSourceOf(this));
     if (source === null) return new Uint8Array(0);
     return typeof source === 'string' ? utf8Encode(source) : source.slice();
   }
 
   async arrayBuffer() {
     return (await this.bytes()).buffer;
+  }
+
+  async blob() {
+    const bytes = await this.bytes();
+    return new Blob([bytes], { type: this.headers?.get('content-type') ?? '' });
+  }
+
+  async formData() {
+    const contentType = this.headers?.get('content-type');
+    return parseFormData(await this.bytes(), contentType);
+  }
+}
+
+function drained(source) {
+  if (!(source instanceof ReadableStream)) return source;
+  if (source.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+  return readAllBytes(source);
+}
+
+/** True when the body is a stream that must be read (asynchronously) before the host can take it. */
+export function hasStreamBody(body) {
+  return sourceOf(body) instanceof ReadableStream;
+}
+
+/** Reads a stream body to its end and keeps the bytes as the body (bodies are buffered at the Java boundary). */
+export async function bufferStreamBody(body) {
+  const source = sourceOf(body);
+  if (source instanceof ReadableStream) {
+    setSourceOf(body, await drained(source));
   }
 }
 
@@ -106,6 +156,11 @@ export function cloneBodySource(body) {
     throw new TypeError('Body has already been used. It can only be used once.');
   }
   const source = sourceOf(body);
+  if (source instanceof ReadableStream) {
+    const [mine, theirs] = source.tee();
+    setSourceOf(body, mine);
+    return theirs;
+  }
   return source instanceof Uint8Array ? source.slice() : source;
 }
 

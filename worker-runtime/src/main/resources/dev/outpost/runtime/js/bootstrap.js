@@ -10,7 +10,16 @@ import { Request } from './request.js';
 import { Response } from './response.js';
 import { console } from './console.js';
 import { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, runTimer, dropTimer } from './timers.js';
-import { crypto, Crypto, SubtleCrypto } from './crypto.js';
+import { crypto, Crypto, SubtleCrypto, CryptoKey } from './crypto.js';
+import { Event, EventTarget, CustomEvent, AbortController, AbortSignal, scheduler } from './events.js';
+import { Blob, File } from './blob.js';
+import { FormData } from './formdata.js';
+import {
+  ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+  WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
+  TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy,
+} from './streams.js';
+import { CompressionStream, DecompressionStream } from './compression.js';
 import { structuredClone } from './structured-clone.js';
 import { settle, forget } from './async.js';
 import { defineBinding } from './env.js';
@@ -50,6 +59,15 @@ export function install(host) {
     ExecutionContext, KvNamespace, Performance, Navigator,
   };
   for (const [name, value] of Object.entries(classes)) define(name, value);
+  const webClasses = {
+    CryptoKey, Event, EventTarget, CustomEvent, AbortController, AbortSignal, Blob, File, FormData, ReadableStream,
+    ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+    WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
+    TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy, CompressionStream,
+    DecompressionStream,
+  };
+  for (const [name, value] of Object.entries(webClasses)) define(name, value);
+  define('scheduler', scheduler, true);
   const functions = {
     atob, btoa, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
   };

@@ -1,8 +1,9 @@
 // crypto.getRandomValues / randomUUID from the host's SecureRandom. Random bytes are fetched in blocks so most
-// calls need no crossing into Java. crypto.subtle is not implemented yet.
+// calls need no crossing into Java. crypto.subtle lives in subtle.js.
 
 import { host } from './host.js';
 import { DOMException, assertInRequest } from './errors.js';
+import { subtle as subtleObject } from './subtle.js';
 
 const POOL_SIZE = 4096;
 let pool = new Uint8Array(0);
@@ -28,24 +29,7 @@ const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Ui
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-let subtleObject;
-
-export class SubtleCrypto {
-  constructor(token) {
-    if (token !== SubtleCrypto) throw new TypeError('Illegal constructor');
-  }
-}
-for (const method of ['encrypt', 'decrypt', 'sign', 'verify', 'digest', 'generateKey', 'deriveKey', 'deriveBits',
-  'importKey', 'exportKey', 'wrapKey', 'unwrapKey']) {
-  Object.defineProperty(SubtleCrypto.prototype, method, {
-    value: async function () {
-      throw new DOMException(`crypto.subtle.${method}() is not implemented by this runtime yet.`, 'NotSupportedError');
-    },
-    writable: true,
-    configurable: true,
-  });
-}
-subtleObject = new SubtleCrypto(SubtleCrypto);
+export { SubtleCrypto, CryptoKey } from './subtle.js';
 
 export class Crypto {
   constructor(token) {

@@ -7,7 +7,7 @@ import { env } from './env.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
 import { headersToWire } from './headers.js';
-import { bodyForHost } from './body.js';
+import { bodyForHost, hasStreamBody, bufferStreamBody } from './body.js';
 import { reportError } from './console.js';
 
 const HANDLER_NAMES = ['fetch', 'scheduled', 'queue', 'tail', 'trace', 'email', 'alarm', 'test'];
@@ -75,6 +75,11 @@ export function registerWorker(namespace, mainModule) {
 function respond(id, response) {
   if (!(response instanceof Response)) {
     host.fail(id, NOT_A_RESPONSE);
+    return;
+  }
+  if (hasStreamBody(response)) {
+    // Bodies are buffered at the Java boundary: read the stream to its end, then answer.
+    bufferStreamBody(response).then(() => respond(id, response), (e) => host.fail(id, describeError(e)));
     return;
   }
   let body;

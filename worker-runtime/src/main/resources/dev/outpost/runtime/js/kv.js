@@ -88,15 +88,20 @@ export class KvNamespace {
   async #getMany(keys, typeOrOptions, withMetadata) {
     if (keys.length === 0) throw new TypeError('You must request a minimum of 1 key');
     if (keys.length > 100) throw new TypeError('You can request a maximum of 100 keys');
-    const { type, cacheTtl } = parseType(typeOrOptions);
-    if (type !== 'text' && type !== 'json') {
-      throw new TypeError(`"${type}" is not a valid type. Use "json" or "text"`);
+    const requested = typeof typeOrOptions === 'string' ? typeOrOptions : (typeOrOptions?.type ?? 'text');
+    if (requested !== 'text' && requested !== 'json') {
+      throw new TypeError(`"${requested}" is not a valid type. Use "json" or "text"`);
     }
-    const values = await Promise.all(keys.map((k) => this.#getOne(k, type, cacheTtl, withMetadata)));
+    const { type, cacheTtl } = parseType(typeOrOptions);
+    // One host call and one binding operation for the whole batch (KV-3: "One operation").
+    const names = keys.map((k) => String(k));
+    const { a } = await hostCall((id) => host.kvGetMany(id, this.#index, names, cacheTtl));
+    const rows = JSON.parse(a);
     const out = new Map();
-    keys.forEach((k, i) => {
-      const v = values[i];
-      out.set(String(k), withMetadata ? (v.value === null ? null : { value: v.value, metadata: v.metadata }) : v);
+    names.forEach((k, i) => {
+      const [raw, meta] = rows[i];
+      const value = decodeValue(raw, type);
+      out.set(k, withMetadata ? (raw === null ? null : { value, metadata: meta }) : value);
     });
     return out;
   }

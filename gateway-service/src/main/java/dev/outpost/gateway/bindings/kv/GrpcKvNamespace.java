@@ -3,6 +3,8 @@ package dev.outpost.gateway.bindings.kv;
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.kv.v1.DeleteRequest;
+import dev.outpost.contracts.kv.v1.GetManyRequest;
+import dev.outpost.contracts.kv.v1.KeyValue;
 import dev.outpost.contracts.kv.v1.GetRequest;
 import dev.outpost.contracts.kv.v1.KvService;
 import dev.outpost.contracts.kv.v1.ListRequest;
@@ -16,17 +18,32 @@ import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.bindings.KvPutOptions;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A worker's KV namespace binding, served by kv-service over gRPC (KV-2..KV-7). */
+/**
+ * A worker's KV namespace binding, served by kv-service over gRPC (KV-2..KV-7), with reads answered from the
+ * gateway's {@link KvNearCache} while fresh for the reader's cacheTtl (KV-9).
+ */
 public final class GrpcKvNamespace implements KvNamespaceBinding {
     private final KvService kv;
     private final NamespaceRef namespace;
     private final Duration timeout;
+    private final KvNearCache<KvEntry> nearCache;
+    private final String cachePrefix;
 
     public GrpcKvNamespace(KvService kv, String accountId, String scriptName, String namespaceId, Duration timeout) {
+        this(kv, accountId, scriptName, namespaceId, timeout, null);
+    }
+
+    /** @param nearCache the gateway's near cache, null to send every read to kv-service */
+    public GrpcKvNamespace(KvService kv, String accountId, String scriptName, String namespaceId, Duration timeout,
+                           KvNearCache<KvEntry> nearCache) {
         this.kv = kv;
+        this.nearCache = nearCache;
+        this.cachePrefix = KvNearCache.key(accountId, namespaceId, "");
         this.namespace = NamespaceRef.newBuilder()
                 .setCaller(Caller.newBuilder().setAccountId(accountId).setScriptName(scriptName))
                 .setNamespaceId(namespaceId).build();
@@ -35,11 +52,65 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
 
     @Override
     public CompletionStage<KvEntry> get(String key, int cacheTtlSeconds) {
+        String cacheKey = cachePrefix + key;
+        if (nearCache != null) {
+            KvNearCache.Hit<KvEntry> hit = nearCache.lookup(cacheKey, cacheTtlSeconds);
+            if (hit != null) {
+                return CompletableFuture.completedFuture(hit.entry());
+            }
+        }
+        long generation = nearCache == null ? 0 : nearCache.generation();
         return call("GET", kv.get(GetRequest.newBuilder().setNs(namespace).setKey(key).setCacheTtl(cacheTtlSeconds)
-                .build()).map(r -> r.getFound()
-                        ? new KvEntry(r.getValue().toByteArray(), r.getMetadataJson().isEmpty() ? null : r.getMetadataJson(),
-                                r.getExpiration())
-                        : null));
+                .build()).map(r -> {
+                    KvEntry entry = r.getFound()
+                            ? new KvEntry(r.getValue().toByteArray(), r.getMetadataJson().isEmpty() ? null
+                                    : r.getMetadataJson(), r.getExpiration())
+                            : null;
+                    if (nearCache != null) {
+                        nearCache.store(cacheKey, entry, generation);
+                    }
+                    return entry;
+                }));
+    }
+
+    /** KV-3/KV-4: fresh near-cache answers are used; the other keys go out in one GetMany. */
+    @Override
+    public CompletionStage<List<KvEntry>> getMany(List<String> keys, int cacheTtlSeconds) {
+        KvEntry[] out = new KvEntry[keys.size()];
+        List<Integer> missing = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            KvNearCache.Hit<KvEntry> hit = nearCache == null ? null : nearCache.lookup(cachePrefix + keys.get(i), cacheTtlSeconds);
+            if (hit == null) {
+                missing.add(i);
+            } else {
+                out[i] = hit.entry();
+            }
+        }
+        if (missing.isEmpty()) {
+            return CompletableFuture.completedFuture(java.util.Arrays.asList(out));
+        }
+        long generation = nearCache == null ? 0 : nearCache.generation();
+        GetManyRequest.Builder request = GetManyRequest.newBuilder().setNs(namespace).setCacheTtl(cacheTtlSeconds);
+        missing.forEach(i -> request.addKeys(keys.get(i)));
+        return call("GET", kv.getMany(request.build()).map(r -> {
+            if (r.getEntriesCount() != missing.size()) {
+                throw new IllegalStateException("kv-service answered " + r.getEntriesCount() + " entries for "
+                        + missing.size() + " keys");
+            }
+            for (int j = 0; j < missing.size(); j++) {
+                KeyValue kvEntry = r.getEntries(j);
+                KvEntry entry = kvEntry.getFound()
+                        ? new KvEntry(kvEntry.getValue().toByteArray(), kvEntry.getMetadataJson().isEmpty() ? null
+                                : kvEntry.getMetadataJson(), kvEntry.getExpiration())
+                        : null;
+                int i = missing.get(j);
+                out[i] = entry;
+                if (nearCache != null) {
+                    nearCache.store(cachePrefix + keys.get(i), entry, generation);
+                }
+            }
+            return java.util.Arrays.asList(out);
+        }));
     }
 
     @Override
@@ -52,13 +123,13 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                 put.setMetadataJson(options.metadataJson());
             }
         }
-        return call("PUT", kv.put(put.build()).replaceWithVoid());
+        return invalidating(key, call("PUT", kv.put(put.build()).replaceWithVoid()));
     }
 
     @Override
     public CompletionStage<Void> delete(String key) {
-        return call("DELETE", kv.delete(DeleteRequest.newBuilder().setNs(namespace).setKey(key).build())
-                .replaceWithVoid());
+        return invalidating(key, call("DELETE", kv.delete(DeleteRequest.newBuilder().setNs(namespace).setKey(key)
+                .build()).replaceWithVoid()));
     }
 
     @Override
@@ -75,6 +146,19 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                     k.getMetadataJson().isEmpty() ? null : k.getMetadataJson())).toList();
             return new KvListPage(keys, r.getListComplete(), r.getCursor().isEmpty() ? null : r.getCursor());
         }));
+    }
+
+    /**
+     * A write through this gateway drops the key's cached answer before it goes out and again once it is
+     * acknowledged (or failed), so a read that raced the write cannot leave the old value cached.
+     */
+    private CompletionStage<Void> invalidating(String key, CompletionStage<Void> write) {
+        if (nearCache == null) {
+            return write;
+        }
+        String cacheKey = cachePrefix + key;
+        nearCache.invalidate(cacheKey);
+        return write.whenComplete((ok, failure) -> nearCache.invalidate(cacheKey));
     }
 
     private <T> CompletionStage<T> call(String operation, Uni<T> call) {

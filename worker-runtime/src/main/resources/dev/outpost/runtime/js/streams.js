@@ -1,0 +1,625 @@
+// A minimal WHATWG streams implementation in JS (RT-6): ReadableStream (default readers, tee, pipeTo,
+// pipeThrough, async iteration, ReadableStream.from), WritableStream, TransformStream, TextEncoderStream,
+// TextDecoderStream and the queuing strategies. Backpressure is simplified (desiredSize is reported, writes
+// resolve once the sink accepted the chunk); byte streams/BYOB readers are not provided. Bodies are still
+// buffered at the Java boundary: a stream body is read to its end before the response leaves the isolate.
+
+import { TextEncoder, TextDecoder } from './encoding.js';
+
+const ILLEGAL = Symbol('illegal');
+
+function sizeOf(strategy) {
+  const size = strategy?.size;
+  return typeof size === 'function' ? size : () => 1;
+}
+
+let readerRead;
+let readerRelease;
+
+export class ReadableStreamDefaultController {
+  #stream;
+
+  constructor(token, stream) {
+    if (token !== ILLEGAL) throw new TypeError('Illegal constructor');
+    this.#stream = stream;
+  }
+
+  get desiredSize() { return this.#stream._desiredSize(); }
+
+  enqueue(chunk) { this.#stream._enqueue(chunk); }
+
+  close() { this.#stream._closeFromSource(); }
+
+  error(e) { this.#stream._error(e); }
+}
+
+export class ReadableStream {
+  #state = 'readable';
+  #queue = [];
+  #queueSize = 0;
+  #storedError;
+  #reader = null;
+  #pullRequests = [];
+  #source;
+  #controller;
+  #highWaterMark;
+  #size;
+  #closeRequested = false;
+  #pulling = false;
+  #started = false;
+  #disturbed = false;
+
+  constructor(source = {}, strategy = {}) {
+    // type: 'bytes' streams are served as default streams of their chunks (no BYOB readers).
+    this.#source = source ?? {};
+    this.#highWaterMark = strategy?.highWaterMark ?? 1;
+    this.#size = sizeOf(strategy);
+    this.#controller = new ReadableStreamDefaultController(ILLEGAL, this);
+    let start;
+    try {
+      start = this.#source.start?.call(this.#source, this.#controller);
+    } catch (e) {
+      this._error(e);
+      throw e;
+    }
+    Promise.resolve(start).then(() => {
+      this.#started = true;
+      this.#pullIfNeeded();
+    }, (e) => this._error(e));
+  }
+
+  get locked() { return this.#reader !== null; }
+
+  _desiredSize() {
+    if (this.#state === 'errored') return null;
+    if (this.#state === 'closed') return 0;
+    return this.#highWaterMark - this.#queueSize;
+  }
+
+  _enqueue(chunk) {
+    if (this.#state !== 'readable' || this.#closeRequested) throw new TypeError('Cannot enqueue to a closed or errored stream.');
+    if (this.#pullRequests.length > 0) {
+      this.#pullRequests.shift().resolve({ value: chunk, done: false });
+    } else {
+      const size = this.#size(chunk);
+      this.#queue.push({ chunk, size });
+      this.#queueSize += size;
+    }
+    this.#pullIfNeeded();
+  }
+
+  _closeFromSource() {
+    if (this.#state !== 'readable' || this.#closeRequested) throw new TypeError('Cannot close a closed or errored stream.');
+    this.#closeRequested = true;
+    if (this.#queue.length === 0) this.#finishClose();
+  }
+
+  #finishClose() {
+    this.#state = 'closed';
+    for (const r of this.#pullRequests.splice(0)) r.resolve({ value: undefined, done: true });
+    this.#reader?._closed();
+  }
+
+  _error(e) {
+    if (this.#state !== 'readable') return;
+    this.#state = 'errored';
+    this.#storedError = e;
+    this.#queue = [];
+    this.#queueSize = 0;
+    for (const r of this.#pullRequests.splice(0)) r.reject(e);
+    this.#reader?._errored(e);
+  }
+
+  #pullIfNeeded() {
+    if (!this.#started || this.#pulling || this.#state !== 'readable' || this.#closeRequested) return;
+    if (typeof this.#source.pull !== 'function') return;
+    if (this.#pullRequests.length === 0 && this._desiredSize() <= 0) return;
+    this.#pulling = true;
+    let result;
+    try {
+      result = this.#source.pull.call(this.#source, this.#controller);
+    } catch (e) {
+      this._error(e);
+      return;
+    }
+    Promise.resolve(result).then(() => {
+      this.#pulling = false;
+      this.#pullIfNeeded();
+    }, (e) => this._error(e));
+  }
+
+  _read() {
+    this.#disturbed = true;
+    if (this.#queue.length > 0) {
+      const { chunk, size } = this.#queue.shift();
+      this.#queueSize -= size;
+      if (this.#closeRequested && this.#queue.length === 0) this.#finishClose();
+      else this.#pullIfNeeded();
+      return Promise.resolve({ value: chunk, done: false });
+    }
+    if (this.#state === 'closed') return Promise.resolve({ value: undefined, done: true });
+    if (this.#state === 'errored') return Promise.reject(this.#storedError);
+    return new Promise((resolve, reject) => {
+      this.#pullRequests.push({ resolve, reject });
+      this.#pullIfNeeded();
+    });
+  }
+
+  _cancel(reason) {
+    this.#disturbed = true;
+    if (this.#state === 'closed') return Promise.resolve();
+    if (this.#state === 'errored') return Promise.reject(this.#storedError);
+    this.#queue = [];
+    this.#queueSize = 0;
+    this.#finishClose();
+    return Promise.resolve(this.#source.cancel?.call(this.#source, reason)).then(() => undefined);
+  }
+
+  _state() { return { state: this.#state, error: this.#storedError, disturbed: this.#disturbed }; }
+
+  _setReader(reader) { this.#reader = reader; }
+
+  cancel(reason) {
+    if (this.locked) return Promise.reject(new TypeError('This ReadableStream is currently locked to a reader.'));
+    return this._cancel(reason);
+  }
+
+  getReader(options) {
+    if (options?.mode === 'byob') throw new TypeError('BYOB readers are not supported by this runtime yet.');
+    return new ReadableStreamDefaultReader(this);
+  }
+
+  tee() {
+    const reader = this.getReader();
+    let c1;
+    let c2;
+    let canceled = 0;
+    const pull = () => reader.read().then(({ value, done }) => {
+      if (done) {
+        try { c1.close(); } catch { /* canceled branch */ }
+        try { c2.close(); } catch { /* canceled branch */ }
+        return;
+      }
+      try { c1.enqueue(value); } catch { /* canceled branch */ }
+      try { c2.enqueue(value); } catch { /* canceled branch */ }
+    }, (e) => {
+      c1.error(e);
+      c2.error(e);
+    });
+    const cancel = () => (++canceled === 2 ? reader.cancel() : undefined);
+    const b1 = new ReadableStream({ start(c) { c1 = c; }, pull, cancel });
+    const b2 = new ReadableStream({ start(c) { c2 = c; }, pull, cancel });
+    return [b1, b2];
+  }
+
+  async pipeTo(destination, options = {}) {
+    if (!(destination instanceof WritableStream)) throw new TypeError('pipeTo() requires a WritableStream.');
+    const reader = this.getReader();
+    const writer = destination.getWriter();
+    try {
+      for (;;) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        const { value, done } = await reader.read();
+        if (done) break;
+        await writer.write(value);
+      }
+      if (!options.preventClose) await writer.close();
+    } catch (e) {
+      if (!options.preventAbort) await writer.abort(e).catch(() => undefined);
+      if (!options.preventCancel) await reader.cancel(e).catch(() => undefined);
+      throw e;
+    } finally {
+      reader.releaseLock();
+      writer.releaseLock();
+    }
+  }
+
+  pipeThrough(transform, options) {
+    if (!(transform?.writable instanceof WritableStream) || !(transform?.readable instanceof ReadableStream)) {
+      throw new TypeError('pipeThrough() requires a { writable, readable } pair.');
+    }
+    this.pipeTo(transform.writable, options).catch(() => undefined);
+    return transform.readable;
+  }
+
+  values(options) {
+    const reader = this.getReader();
+    const preventCancel = !!options?.preventCancel;
+    return {
+      next: () => reader.read().then((r) => {
+        if (r.done) reader.releaseLock();
+        return r;
+      }),
+      return: async (value) => {
+        if (!preventCancel) await reader.cancel(value);
+        reader.releaseLock();
+        return { value, done: true };
+      },
+      [Symbol.asyncIterator]() { return this; },
+    };
+  }
+
+  [Symbol.asyncIterator](options) { return this.values(options); }
+
+  static from(iterable) {
+    if (iterable instanceof ReadableStream) return iterable;
+    const iterator = iterable?.[Symbol.asyncIterator]?.() ?? iterable?.[Symbol.iterator]?.();
+    if (iterator === undefined) throw new TypeError('ReadableStream.from() requires an iterable or async iterable.');
+    return new ReadableStream({
+      async pull(c) {
+        const { value, done } = await iterator.next();
+        if (done) c.close();
+        else c.enqueue(value);
+      },
+      async cancel(reason) { await iterator.return?.(reason); },
+    }, { highWaterMark: 0 });
+  }
+}
+
+export class ReadableStreamDefaultReader {
+  #stream;
+  #closed;
+  #resolveClosed;
+  #rejectClosed;
+
+  constructor(stream) {
+    if (!(stream instanceof ReadableStream)) throw new TypeError('ReadableStreamDefaultReader needs a ReadableStream.');
+    if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+    this.#stream = stream;
+    this.#closed = new Promise((resolve, reject) => {
+      this.#resolveClosed = resolve;
+      this.#rejectClosed = reject;
+    });
+    this.#closed.catch(() => undefined);
+    stream._setReader(this);
+    const { state, error } = stream._state();
+    if (state === 'closed') this.#resolveClosed();
+    if (state === 'errored') this.#rejectClosed(error);
+  }
+
+  _closed() { this.#resolveClosed(); }
+
+  _errored(e) { this.#rejectClosed(e); }
+
+  get closed() { return this.#closed; }
+
+  read() {
+    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamDefaultReader has been released.'));
+    return this.#stream._read();
+  }
+
+  cancel(reason) {
+    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamDefaultReader has been released.'));
+    return this.#stream._cancel(reason);
+  }
+
+  releaseLock() {
+    if (this.#stream === null) return;
+    this.#stream._setReader(null);
+    this.#stream = null;
+    this.#rejectClosed(new TypeError('This ReadableStreamDefaultReader has been released.'));
+  }
+}
+
+export class WritableStreamDefaultController {
+  #stream;
+
+  constructor(token, stream) {
+    if (token !== ILLEGAL) throw new TypeError('Illegal constructor');
+    this.#stream = stream;
+  }
+
+  error(e) { this.#stream._error(e); }
+
+  get signal() { return undefined; }
+}
+
+export class WritableStream {
+  #sink;
+  #controller;
+  #state = 'writable';
+  #storedError;
+  #writer = null;
+  #chain;
+
+  constructor(sink = {}, strategy = {}) {
+    this.#sink = sink ?? {};
+    this.#controller = new WritableStreamDefaultController(ILLEGAL, this);
+    this.#chain = Promise.resolve(this.#sink.start?.call(this.#sink, this.#controller));
+    this.#chain.catch((e) => this._error(e));
+    void strategy;
+  }
+
+  get locked() { return this.#writer !== null; }
+
+  _error(e) {
+    if (this.#state === 'errored') return;
+    this.#state = 'errored';
+    this.#storedError = e;
+  }
+
+  #enqueue(step) {
+    const next = this.#chain.then(() => {
+      if (this.#state === 'errored') throw this.#storedError;
+      return step();
+    });
+    this.#chain = next.catch((e) => this._error(e));
+    return next;
+  }
+
+  _write(chunk) {
+    if (this.#state !== 'writable') {
+      return Promise.reject(this.#state === 'errored' ? this.#storedError : new TypeError('This WritableStream has been closed.'));
+    }
+    return this.#enqueue(() => this.#sink.write?.call(this.#sink, chunk, this.#controller)).then(() => undefined);
+  }
+
+  _close() {
+    if (this.#state !== 'writable') {
+      return Promise.reject(this.#state === 'errored' ? this.#storedError : new TypeError('This WritableStream has been closed.'));
+    }
+    this.#state = 'closing';
+    return this.#enqueue(() => this.#sink.close?.call(this.#sink)).then(() => {
+      this.#state = 'closed';
+    });
+  }
+
+  _abort(reason) {
+    if (this.#state === 'closed' || this.#state === 'errored') return Promise.resolve();
+    this._error(reason);
+    return Promise.resolve(this.#sink.abort?.call(this.#sink, reason)).then(() => undefined);
+  }
+
+  _state() { return this.#state; }
+
+  _setWriter(w) { this.#writer = w; }
+
+  abort(reason) {
+    if (this.locked) return Promise.reject(new TypeError('This WritableStream is currently locked to a writer.'));
+    return this._abort(reason);
+  }
+
+  close() {
+    if (this.locked) return Promise.reject(new TypeError('This WritableStream is currently locked to a writer.'));
+    return this._close();
+  }
+
+  getWriter() {
+    return new WritableStreamDefaultWriter(this);
+  }
+}
+
+export class WritableStreamDefaultWriter {
+  #stream;
+  #closed;
+
+  constructor(stream) {
+    if (!(stream instanceof WritableStream)) throw new TypeError('WritableStreamDefaultWriter needs a WritableStream.');
+    if (stream.locked) throw new TypeError('This WritableStream is currently locked to a writer.');
+    this.#stream = stream;
+    stream._setWriter(this);
+    this.#closed = new Promise((resolve, reject) => {
+      this._resolveClosed = resolve;
+      this._rejectClosed = reject;
+    });
+    this.#closed.catch(() => undefined);
+  }
+
+  get closed() { return this.#closed; }
+
+  get ready() { return Promise.resolve(); }
+
+  get desiredSize() { return this.#stream === null ? null : 1; }
+
+  #live() {
+    if (this.#stream === null) throw new TypeError('This WritableStreamDefaultWriter has been released.');
+    return this.#stream;
+  }
+
+  write(chunk) {
+    try {
+      return this.#live()._write(chunk);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  close() {
+    try {
+      return this.#live()._close().then(() => this._resolveClosed(), (e) => {
+        this._rejectClosed(e);
+        throw e;
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  abort(reason) {
+    try {
+      return this.#live()._abort(reason).then(() => this._rejectClosed(reason));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  releaseLock() {
+    if (this.#stream === null) return;
+    this.#stream._setWriter(null);
+    this.#stream = null;
+  }
+}
+
+export class TransformStreamDefaultController {
+  #enqueue;
+  #error;
+  #terminate;
+
+  constructor(token, enqueue, error, terminate) {
+    if (token !== ILLEGAL) throw new TypeError('Illegal constructor');
+    this.#enqueue = enqueue;
+    this.#error = error;
+    this.#terminate = terminate;
+  }
+
+  get desiredSize() { return 1; }
+
+  enqueue(chunk) { this.#enqueue(chunk); }
+
+  error(e) { this.#error(e); }
+
+  terminate() { this.#terminate(); }
+}
+
+export class TransformStream {
+  #readable;
+  #writable;
+
+  constructor(transformer = {}, writableStrategy = {}, readableStrategy = {}) {
+    transformer = transformer ?? {};
+    let rc;
+    this.#readable = new ReadableStream({ start(c) { rc = c; } }, readableStrategy);
+    const controller = new TransformStreamDefaultController(ILLEGAL, (chunk) => rc.enqueue(chunk), (e) => rc.error(e),
+      () => { try { rc.close(); } catch { /* already closed */ } });
+    const start = transformer.start?.call(transformer, controller);
+    this.#writable = new WritableStream({
+      start: () => start,
+      write: (chunk) => (typeof transformer.transform === 'function'
+        ? transformer.transform.call(transformer, chunk, controller) : rc.enqueue(chunk)),
+      close: async () => {
+        await transformer.flush?.call(transformer, controller);
+        try { rc.close(); } catch { /* terminated */ }
+      },
+      abort: (reason) => rc.error(reason),
+    }, writableStrategy);
+  }
+
+  get readable() { return this.#readable; }
+
+  get writable() { return this.#writable; }
+}
+
+/** Cloudflare's IdentityTransformStream: bytes in, the same bytes out. */
+export class IdentityTransformStream extends TransformStream {
+  constructor() {
+    super({
+      transform(chunk, c) {
+        if (!(chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk))) {
+          throw new TypeError('This TransformStream is being used as a byte stream, but received a non-byte chunk.');
+        }
+        c.enqueue(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      },
+    });
+  }
+}
+
+export class TextEncoderStream extends TransformStream {
+  constructor() {
+    const encoder = new TextEncoder();
+    let pending = '';
+    super({
+      transform(chunk, c) {
+        let s = pending + String(chunk);
+        pending = '';
+        const last = s.charCodeAt(s.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          pending = s.slice(-1);
+          s = s.slice(0, -1);
+        }
+        if (s.length > 0) c.enqueue(encoder.encode(s));
+      },
+      flush(c) {
+        if (pending) c.enqueue(encoder.encode(pending));
+      },
+    });
+  }
+
+  get encoding() { return 'utf-8'; }
+}
+
+export class TextDecoderStream extends TransformStream {
+  #decoder;
+
+  constructor(label = 'utf-8', options = {}) {
+    const decoder = new TextDecoder(label, options);
+    super({
+      transform(chunk, c) {
+        const s = decoder.decode(chunk, { stream: true });
+        if (s) c.enqueue(s);
+      },
+      flush(c) {
+        const s = decoder.decode();
+        if (s) c.enqueue(s);
+      },
+    });
+    this.#decoder = decoder;
+  }
+
+  get encoding() { return this.#decoder.encoding; }
+
+  get fatal() { return this.#decoder.fatal; }
+
+  get ignoreBOM() { return this.#decoder.ignoreBOM; }
+}
+
+export class CountQueuingStrategy {
+  #hwm;
+
+  constructor(init) { this.#hwm = Number(init?.highWaterMark); }
+
+  get highWaterMark() { return this.#hwm; }
+
+  get size() { return () => 1; }
+}
+
+export class ByteLengthQueuingStrategy {
+  #hwm;
+
+  constructor(init) { this.#hwm = Number(init?.highWaterMark); }
+
+  get highWaterMark() { return this.#hwm; }
+
+  get size() { return (chunk) => chunk.byteLength; }
+}
+
+/** Reads a stream of byte chunks (or strings) to its end: one Uint8Array. Used for buffered bodies. */
+export async function readAllBytes(stream) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  const encoder = new TextEncoder();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    let bytes;
+    if (value instanceof Uint8Array) bytes = value;
+    else if (value instanceof ArrayBuffer) bytes = new Uint8Array(value);
+    else if (ArrayBuffer.isView(value)) bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    else if (typeof value === 'string') bytes = encoder.encode(value);
+    else throw new TypeError('This ReadableStream did not return bytes.');
+    chunks.push(bytes);
+    total += bytes.byteLength;
+  }
+  reader.releaseLock();
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** A one-chunk stream over bytes (body getter of a buffered body). */
+export function streamOfBytes(bytes) {
+  return new ReadableStream({
+    start(c) {
+      if (bytes.byteLength > 0) c.enqueue(bytes);
+      c.close();
+    },
+  });
+}
+
+export function isDisturbed(stream) {
+  return stream._state().disturbed || stream.locked;
+}
