@@ -134,7 +134,8 @@ class PlatformEndToEndTest {
         deploy("kv-dead", """
                 export default {
                   async fetch(request, env) {
-                    try { await env.KV.get('x'); return new Response('no error'); }
+                    // a fresh key each time: the gateway's near cache must not answer it
+                    try { await env.KV.get('k-' + crypto.randomUUID()); return new Response('no error'); }
                     catch (e) { return new Response(e.message, { status: 503 }); }
                   }
                 };""", Map.of(), Map.of("KV", "e2e-namespace"));
