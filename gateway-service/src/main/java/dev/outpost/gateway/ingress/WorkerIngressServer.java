@@ -44,6 +44,7 @@ public class WorkerIngressServer {
     private final DeploymentTable deployments;
     private final WorkerHost host;
     private final Tracer tracer;
+    private final io.opentelemetry.context.propagation.TextMapPropagator propagator;
     private final String node;
     private final List<HttpServer> servers = new ArrayList<>();
 
@@ -54,6 +55,7 @@ public class WorkerIngressServer {
         this.deployments = deployments;
         this.host = host;
         this.tracer = telemetry.getTracer("dev.outpost.gateway.ingress");
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.node = Optional.ofNullable(System.getenv("HOSTNAME")).map(h -> h.length() > 8 ? h.substring(h.length() - 8) : h)
                 .orElse("local");
     }
@@ -81,6 +83,7 @@ public class WorkerIngressServer {
     }
 
     private void handle(HttpServerRequest request) {
+        Context parent = traceParent(request);
         String requestId = RequestIds.next(node);
         Optional<ActiveVersion> target = HostRouter.scriptName(request.host()).flatMap(deployments::resolve);
         if (target.isEmpty()) {
@@ -101,14 +104,39 @@ public class WorkerIngressServer {
                 plain(request.response(), 413, requestId, "Payload Too Large\n");
                 return;
             }
-            dispatch(request, target.get(), body.result(), requestId);
+            dispatch(request, target.get(), body.result(), requestId, parent);
         });
     }
 
-    private void dispatch(HttpServerRequest request, ActiveVersion version, Buffer body, String requestId) {
-        // Quarkus traces every Vert.x HTTP server, this one included: its server span (which continues an
-        // incoming traceparent) is current here. The worker invocation is a child span of it.
-        Context parent = Context.current();
+    /**
+     * The context the worker span continues: Quarkus' server span of this request, captured before any
+     * callback (the body arrives later, when another request's context may be current); when there is
+     * none, the request's own {@code traceparent}.
+     */
+    private Context traceParent(HttpServerRequest request) {
+        Context current = Context.current();
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            return current;
+        }
+        return propagator.extract(Context.root(), request, HEADERS);
+    }
+
+    private static final io.opentelemetry.context.propagation.TextMapGetter<HttpServerRequest> HEADERS =
+            new io.opentelemetry.context.propagation.TextMapGetter<>() {
+                @Override
+                public Iterable<String> keys(HttpServerRequest carrier) {
+                    return carrier.headers().names();
+                }
+
+                @Override
+                public String get(HttpServerRequest carrier, String key) {
+                    return carrier == null ? null : carrier.getHeader(key);
+                }
+            };
+
+    private void dispatch(HttpServerRequest request, ActiveVersion version, Buffer body, String requestId,
+            Context parent) {
+        // The worker invocation is a child span of the request's server span (see traceParent).
         Span span = tracer.spanBuilder("worker " + version.scriptName()).setParent(parent)
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("outpost.worker", version.scriptName())

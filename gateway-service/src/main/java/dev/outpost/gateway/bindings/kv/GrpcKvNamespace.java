@@ -31,6 +31,12 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
     private final KvService kv;
     private final NamespaceRef namespace;
     private final Duration timeout;
+    /**
+     * Larger values are not kept in the near cache: its bound counts entries, and 10,000 values of up to
+     * 25 MiB each would not fit any heap. Such reads always go to kv-service.
+     */
+    static final int MAX_CACHED_VALUE_BYTES = 256 * 1024;
+
     private final KvNearCache<KvEntry> nearCache;
     private final String cachePrefix;
 
@@ -66,7 +72,7 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                             ? new KvEntry(r.getValue().toByteArray(), r.getMetadataJson().isEmpty() ? null
                                     : r.getMetadataJson(), r.getExpiration())
                             : null;
-                    if (nearCache != null) {
+                    if (nearCache != null && cacheable(entry)) {
                         nearCache.store(cacheKey, entry, generation);
                     }
                     return entry;
@@ -105,7 +111,7 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                         : null;
                 int i = missing.get(j);
                 out[i] = entry;
-                if (nearCache != null) {
+                if (nearCache != null && cacheable(entry)) {
                     nearCache.store(cachePrefix + keys.get(i), entry, generation);
                 }
             }
@@ -146,6 +152,10 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                     k.getMetadataJson().isEmpty() ? null : k.getMetadataJson())).toList();
             return new KvListPage(keys, r.getListComplete(), r.getCursor().isEmpty() ? null : r.getCursor());
         }));
+    }
+
+    private static boolean cacheable(KvEntry entry) {
+        return entry == null || entry.value() == null || entry.value().length <= MAX_CACHED_VALUE_BYTES;
     }
 
     /**

@@ -126,12 +126,43 @@ public class KvNamespacesResource {
             @RestPath String key, @RestQuery String expiration, @RestQuery("expiration_ttl") String expirationTtl,
             @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA)) {
-            // Not yet: the multipart form (value + metadata parts) arrives with the full REST API.
-            throw new KvException(KvError.BAD_REQUEST, "multipart/form-data uploads are not supported yet; send the raw value");
+            // multipart/form-data is served by putValueMultipart; reaching here means it could not be read
+            throw new KvException(KvError.BAD_REQUEST, "malformed multipart/form-data body");
         }
         long ttl = KvLimits.parseExpirationTtl(expirationTtl);
         long at = KvLimits.parseExpiration(expiration);
         store.put(account, ns, new PutEntry(key, body == null ? new byte[0] : body, at, ttl, ""));
+        return Envelope.ok(null);
+    }
+
+    /**
+     * KV-10 multipart form: field {@code value} (text or file part) and optional {@code metadata} (JSON text);
+     * the same query parameters as the raw form. Chosen over {@link #putValue} for multipart/form-data.
+     */
+    @PUT
+    @Path("{namespace_id}/values/{key: .+}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Envelope putValueMultipart(@RestPath("account_id") String account, @RestPath("namespace_id") String ns,
+            @RestPath String key, @RestQuery String expiration, @RestQuery("expiration_ttl") String expirationTtl,
+            org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput form) {
+        byte[] value = formBytes(form, "value");
+        if (value == null) {
+            throw new KvException(KvError.BAD_REQUEST, "multipart body needs a \"value\" field");
+        }
+        byte[] metadataBytes = formBytes(form, "metadata");
+        String metadata = metadataBytes == null ? null : new String(metadataBytes, java.nio.charset.StandardCharsets.UTF_8);
+        String metadataJson = "";
+        if (metadata != null && !metadata.isBlank()) {
+            try {
+                JsonNode parsed = json.readTree(metadata);
+                metadataJson = parsed.isNull() ? "" : parsed.toString();
+            } catch (JsonProcessingException e) {
+                throw new KvException(KvError.BAD_REQUEST, "metadata must be JSON text");
+            }
+        }
+        long ttl = KvLimits.parseExpirationTtl(expirationTtl);
+        long at = KvLimits.parseExpiration(expiration);
+        store.put(account, ns, new PutEntry(key, value, at, ttl, metadataJson));
         return Envelope.ok(null);
     }
 
@@ -163,6 +194,25 @@ public class KvNamespacesResource {
             keys.add(new KeyJson(key.name(), key.expiration() == 0 ? null : key.expiration(), metadata(key.metadataJson())));
         }
         return Envelope.ok(keys, new Envelope.CursorInfo(keys.size(), page.cursor()));
+    }
+
+    /** A multipart field as bytes, whether it came as a text field or a file part; null when absent. */
+    private static byte[] formBytes(org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput form,
+            String name) {
+        java.util.Collection<org.jboss.resteasy.reactive.server.multipart.FormValue> values =
+                form == null ? null : form.getValues().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        org.jboss.resteasy.reactive.server.multipart.FormValue field = values.iterator().next();
+        if (!field.isFileItem()) {
+            return field.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (java.io.InputStream in = field.getFileItem().getInputStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new KvException(KvError.BAD_REQUEST, "could not read multipart field \"" + name + "\"");
+        }
     }
 
     private JsonNode metadata(String metadataJson) {
