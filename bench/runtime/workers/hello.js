@@ -1,0 +1,6 @@
+// Plain text, no work: the floor of the request path.
+export default {
+  fetch() {
+    return new Response('Hello World!');
+  },
+};
