@@ -2,13 +2,12 @@ package dev.outpost.runtime;
 
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.jboss.logging.Logger;
+import dev.outpost.runtime.io.IsolatePools;
 import dev.outpost.runtime.io.IsolateWorker;
 import dev.outpost.runtime.io.LimitEnforcer;
 import dev.outpost.runtime.io.WorkerIsolate;
 
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,13 +33,20 @@ public final class WorkerEngine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkerEngine.class);
 
     private final LimitEnforcer enforcer = new LimitEnforcer();
-    private final Set<LoadedWorker> workers = ConcurrentHashMap.newKeySet();
+    private final IsolatePools pools;
     private volatile boolean closed;
 
-    private WorkerEngine() {
+    private WorkerEngine(IsolatePoolSettings poolSettings) {
+        this.pools = new IsolatePools(poolSettings, enforcer);
     }
 
+    /** An engine with the default isolate pools (one isolate per core at most per worker version). */
     public static WorkerEngine create() {
+        return create(IsolatePoolSettings.defaults());
+    }
+
+    public static WorkerEngine create(IsolatePoolSettings poolSettings) {
+        Objects.requireNonNull(poolSettings, "poolSettings");
         synchronized (FLAGS_LOCK) {
             if (!V8RuntimeOptions.V8_FLAGS.isSealed()) {
                 V8RuntimeOptions.V8_FLAGS.setMaxHeapSize(HARD_HEAP_LIMIT_MB);
@@ -53,7 +59,7 @@ public final class WorkerEngine implements AutoCloseable {
                         + "heap and termination safeguards may not hold", V8RuntimeOptions.V8_FLAGS);
             }
         }
-        return new WorkerEngine();
+        return new WorkerEngine(poolSettings);
     }
 
     /**
@@ -88,9 +94,9 @@ public final class WorkerEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new WorkerLoadException("Interrupted while loading the worker.");
         }
-        LoadedWorker[] self = new LoadedWorker[1];
-        self[0] = new IsolateWorker(bundle, env, limits, enforcer, isolate, () -> workers.remove(self[0]));
-        workers.add(self[0]);
+        IsolateWorker[] self = new IsolateWorker[1];
+        self[0] = new IsolateWorker(bundle, env, limits, pools.settings(), enforcer, isolate, () -> pools.remove(self[0]));
+        pools.add(self[0]);
         return self[0];
     }
 
@@ -98,10 +104,10 @@ public final class WorkerEngine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (LoadedWorker worker : Set.copyOf(workers)) {
+        for (LoadedWorker worker : pools.all()) {
             worker.close();
         }
-        workers.clear();
+        pools.close();
         enforcer.close();
     }
 }

@@ -47,6 +47,27 @@ public interface GatewayConfig {
 
     D1 d1();
 
+    Isolates isolates();
+
+    /** The isolate pool of each worker version (outpost.gateway.isolates.*). */
+    interface Isolates {
+        /** Isolates one worker version may use at most; 0 means one per CPU core. */
+        @WithDefault("0")
+        int maxPerVersion();
+
+        /** An isolate beyond a version's first is closed after this long without a request. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** Share of time (0..1] every isolate's thread must be busy before the pool adds one. */
+        @WithDefault("0.75")
+        double scaleUpUtilization();
+
+        /** Resident memory (bytes) above which idle extra isolates are closed at once; 0 = no threshold. */
+        @WithDefault("0")
+        long memoryPressureBytes();
+    }
+
     /** D1 placement (outpost.gateway.d1.*): the d1-service shards, in the same order as their outpost.d1.shards. */
     interface D1 {
         /** Comma-separated host:port of every shard; a database id is owned by one (rendezvous hashing). */

@@ -1,5 +1,7 @@
 package dev.outpost.gateway.hosting;
 
+import dev.outpost.gateway.config.GatewayConfig;
+import dev.outpost.runtime.IsolatePoolSettings;
 import dev.outpost.runtime.WorkerEngine;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,12 @@ public class WorkerEngineProducer {
     @Produces
     @Singleton
     @DefaultBean
-    WorkerEngine engine() {
-        return WorkerEngine.create();
+    WorkerEngine engine(GatewayConfig config) {
+        GatewayConfig.Isolates isolates = config.isolates();
+        int max = isolates.maxPerVersion() > 0 ? isolates.maxPerVersion()
+                : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return WorkerEngine.create(new IsolatePoolSettings(max, isolates.idleTimeout(),
+                isolates.scaleUpUtilization(), isolates.memoryPressureBytes()));
     }
 
     void close(@Disposes WorkerEngine engine) {

@@ -44,6 +44,7 @@ public final class EventLoop {
     private final Thread thread;
     private volatile boolean sleeping;
     private volatile boolean stopped;
+    private volatile long busyNanos;
     private long timerSequence;
 
     public EventLoop(String name) {
@@ -92,6 +93,11 @@ public final class EventLoop {
 
     public boolean isStopped() {
         return stopped;
+    }
+
+    /** Total time the loop thread spent running tasks and timers: the isolate pool scales on its growth rate. */
+    public long busyNanos() {
+        return busyNanos;
     }
 
     private void run() {
@@ -147,10 +153,14 @@ public final class EventLoop {
     }
 
     private void runSafely(Runnable task) {
+        long start = System.nanoTime();
         try {
             task.run();
         } catch (Throwable t) {
             LOG.errorf(t, "task on %s failed", thread.getName());
+        } finally {
+            // Single writer (this thread); readers only need an eventually fresh value.
+            busyNanos += System.nanoTime() - start;
         }
     }
 }

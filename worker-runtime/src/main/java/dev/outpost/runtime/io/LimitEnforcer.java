@@ -47,6 +47,17 @@ public final class LimitEnforcer implements AutoCloseable {
         return scheduler.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Runs {@code action} every {@code period} on the watchdog thread (housekeeping that must not block). */
+    ScheduledFuture<?> every(Duration period, Runnable action) {
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "periodic runtime task failed");
+            }
+        }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void tick() {
         boolean heap = ++ticks % HEAP_EVERY_TICKS == 0;
         for (IsolateWatch watch : watches) {

@@ -116,6 +116,11 @@ public final class WorkerIsolate {
         return ready;
     }
 
+    /** Time this isolate's thread has spent running JavaScript and host tasks so far. */
+    public long busyNanos() {
+        return loop.busyNanos();
+    }
+
     /** False once the isolate was condemned (memory limit) or closed: a new one should take its place. */
     public boolean isUsable() {
         return !condemned && !closed;
