@@ -51,7 +51,9 @@ public class D1Shards {
         this.timeout = config.d1().timeout();
         ClientInterceptor trace = new TraceContextInterceptor(telemetry);
         for (String address : addresses) {
-            ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext()
+            // directExecutor: responses are handled on the Netty thread that read them; the handler only posts
+            // to the isolate's loop, so a hop through gRPC's executor would add a thread switch per call.
+            ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().directExecutor()
                     .maxInboundMessageSize(MAX_INBOUND_BYTES).build();
             channels.add(channel);
             stubs.add(MutinyD1ServiceGrpc.newMutinyStub(ClientInterceptors.intercept(channel, trace)));
