@@ -1,6 +1,10 @@
 package dev.outpost.runtime.io;
 
+import dev.outpost.runtime.Invocation;
 import dev.outpost.runtime.LoadedWorker;
+import dev.outpost.runtime.RpcCall;
+import dev.outpost.runtime.ScheduledEvent;
+import dev.outpost.runtime.ScheduledResult;
 import dev.outpost.runtime.RuntimeLimits;
 import dev.outpost.runtime.WorkerBundle;
 import dev.outpost.runtime.WorkerEnvironment;
@@ -39,6 +43,28 @@ public final class IsolateWorker implements LoadedWorker {
             return CompletableFuture.completedFuture(ErrorResponses.unavailable());
         }
         return currentIsolate().fetch(request);
+    }
+
+    @Override
+    public CompletionStage<WorkerResponse> fetch(WorkerRequest request, Invocation invocation) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ErrorResponses.unavailable());
+        }
+        return currentIsolate().fetch(request, invocation);
+    }
+
+    @Override
+    public CompletionStage<ScheduledResult> scheduled(ScheduledEvent event, Invocation invocation) {
+        CompletionStage<WorkerResponse> answer = closed ? CompletableFuture.completedFuture(ErrorResponses.unavailable())
+                : currentIsolate().scheduled(event, invocation);
+        return answer.thenApply(EntrypointDispatch::scheduledResult);
+    }
+
+    @Override
+    public CompletionStage<String> call(RpcCall call, Invocation invocation) {
+        CompletionStage<WorkerResponse> answer = closed ? CompletableFuture.completedFuture(ErrorResponses.unavailable())
+                : currentIsolate().call(call, invocation);
+        return answer.thenApply(EntrypointDispatch::rpcOutcome);
     }
 
     private WorkerIsolate currentIsolate() {
