@@ -214,6 +214,7 @@ class WorkerSurfaceTest {
               fail() { const e = new RangeError('out of range'); throw e; }
               custom() { const e = new Error('custom failure'); e.name = 'MyError'; throw e; }
               get version() { return 'v7'; }
+              dom() { throw new DOMException('gone', 'AbortError'); }
               giveFunction() { return () => 1; }
             }
             export class Admin extends WorkerEntrypoint {
@@ -246,7 +247,8 @@ class WorkerSurfaceTest {
                     whoami: await env.TARGET.whoami(),
                     version: await env.TARGET.version,
                     range: await run(() => env.TARGET.fail()),
-                    rangeIsRangeError: await env.TARGET.fail().catch((e) => e instanceof RangeError),
+                    rangeIsRangeError: await env.TARGET.fail().catch((e) => e instanceof RangeError && e.remote === true),
+                    dom: await env.TARGET.dom().catch((e) => `${e.name} ${e instanceof DOMException}`),
                     custom: await run(() => env.TARGET.custom()),
                     missing: await run(() => env.TARGET.nope()),
                     internal: await run(() => env.TARGET.constructor2()),
@@ -283,7 +285,7 @@ class WorkerSurfaceTest {
                 expected.put("version", "\"v7\"");
                 expected.put("range", "\"RangeError: out of range\"");
                 expected.put("rangeIsRangeError", "true");
-                expected.put("custom", "\"MyError: custom failure\"");
+                expected.put("custom", "\"Error: MyError: custom failure\"");
                 expected.put("missing", "\"TypeError: The RPC receiver does not implement the method \\\"nope\\\".\"");
                 expected.put("internal", "\"TypeError: The RPC receiver does not implement the method \\\"constructor2\\\".\"");
                 String text = body(rpc);
@@ -293,8 +295,9 @@ class WorkerSurfaceTest {
                 assertTrue(text.contains("\"notClonable\":\"DataCloneError: Could not serialize object of type \\\"function\\\""), text);
                 assertTrue(text.contains("\"returnsFunction\":\"DataCloneError"), text);
                 assertTrue(text.contains("\"admin\":\"admin:ann\""), text);
+                assertTrue(text.contains("\"dom\":\"AbortError true\""), text);
                 assertTrue(text.contains("\"plain\":\"plain object entrypoint\""), text);
-                assertTrue(text.contains("\"plainRpc\":\"TypeError: The receiving Worker does not allow its methods to be called over RPC"), text);
+                assertTrue(text.contains("\"plainRpc\":\"TypeError: The RPC receiver does not implement the method \\\"anything\\\".\""), text);
             }
         }
     }

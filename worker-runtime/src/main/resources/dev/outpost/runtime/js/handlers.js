@@ -172,16 +172,14 @@ export async function invokeScheduled(controller, ctx, entrypointName) {
  * or, when args is undefined, reads the property.
  */
 export async function invokeRpc(entrypointName, member, args, ctx) {
-  if (serviceWorker) throw new TypeError('The receiving Worker does not allow its methods to be called over RPC (service-worker syntax).');
+  // workerd's answer whenever the member is not a public method of a WorkerEntrypoint subclass (plain-object
+  // entrypoints and service workers have none).
+  const notImplemented = new TypeError(`The RPC receiver does not implement the method "${member}".`);
+  if (serviceWorker) throw notImplemented;
   const target = entrypoint(entrypointName);
-  if (typeof target !== 'function' || !(target.prototype instanceof WorkerEntrypoint)) {
-    throw new TypeError('The receiving Worker does not allow its methods to be called over RPC: its entrypoint '
-      + 'must be a class extending WorkerEntrypoint.');
-  }
+  if (typeof target !== 'function' || !(target.prototype instanceof WorkerEntrypoint)) throw notImplemented;
   const instance = new target(ctx, env);
-  if (NOT_RPC.has(member) || member.startsWith('#') || !isPublicMember(instance, member)) {
-    throw new TypeError(`The RPC receiver does not implement the method "${member}".`);
-  }
+  if (NOT_RPC.has(member) || !isPublicMember(instance, member)) throw notImplemented;
   const value = instance[member];
   if (args === undefined) {
     if (typeof value === 'function') {

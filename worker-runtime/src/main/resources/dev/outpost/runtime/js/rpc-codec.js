@@ -68,7 +68,9 @@ function encodeValue(value, seen) {
     const name = Object.keys(VIEWS).find((k) => value instanceof VIEWS[k]);
     return { $: 'view', t: name, v: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
   }
-  if (value instanceof Error) return { $: 'err', n: String(value.name), m: String(value.message) };
+  if (value instanceof Error || value instanceof DOMException) {
+    return { $: 'err', n: String(value.name), m: String(value.message), d: value instanceof DOMException ? 1 : 0 };
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw refuse(value);
   const out = {};
@@ -119,21 +121,21 @@ function decodeValue(node, refs) {
         : new View(bytes.buffer, 0, bytes.byteLength / (View.BYTES_PER_ELEMENT ?? 1));
       break;
     }
-    case 'err': out = errorFrom(node.n, node.m); break;
+    case 'err': out = errorFrom(node.n, node.m, node.d === 1); break;
     default: throw new TypeError('Malformed RPC message.');
   }
   refs[index] = out;
   return out;
 }
 
-/** An Error with the given name and message (a built-in class when the name is one), without a remote stack. */
-export function errorFrom(name, message) {
-  const Ctor = ERRORS[name] ?? Error;
-  const error = new Ctor(message);
-  if (error.name !== name) {
-    Object.defineProperty(error, 'name', { value: name, writable: true, configurable: true });
-  }
-  return error;
+/**
+ * The error a caller sees, as workerd rebuilds it: a built-in error class or DOMException keeps its name and
+ * message; any other name becomes an Error whose message starts with that name. No remote stack.
+ */
+export function errorFrom(name, message, dom = false) {
+  if (dom) return new DOMException(message, name);
+  const Ctor = ERRORS[name];
+  return Ctor === undefined ? new Error(`${name}: ${message}`) : new Ctor(message);
 }
 
 export function encode(value) {
@@ -150,14 +152,18 @@ export function encodeOutcome(ok, valueOrError) {
     return `{"ok":true,"value":${encode(valueOrError)}}`;
   }
   const e = valueOrError;
-  const name = e instanceof Error || (e !== null && typeof e === 'object') ? String(e.name ?? 'Error') : 'Error';
-  const message = e instanceof Error || (e !== null && typeof e === 'object') ? String(e.message ?? '') : String(e);
-  return JSON.stringify({ ok: false, error: { name, message } });
+  const isObject = e !== null && typeof e === 'object';
+  const name = isObject ? String(e.name ?? 'Error') : 'Error';
+  const message = isObject ? String(e.message ?? '') : String(e);
+  return JSON.stringify({ ok: false, error: { name, message, dom: e instanceof DOMException } });
 }
 
 /** The caller's side: the value, or throws the callee's error again (name and message, no remote stack). */
 export function decodeOutcome(text) {
   const outcome = JSON.parse(text);
   if (outcome.ok) return decodeValue(outcome.value, []);
-  throw errorFrom(outcome.error?.name ?? 'Error', outcome.error?.message ?? 'RPC call failed');
+  const error = errorFrom(outcome.error?.name ?? 'Error', outcome.error?.message ?? 'RPC call failed', outcome.error?.dom === true);
+  // As in workerd: the error came from the other side of a binding.
+  error.remote = true;
+  throw error;
 }
