@@ -4,7 +4,11 @@ package dev.outpost.runtime;
 public enum ModuleType {
     /** An ECMAScript module. */
     ESM,
-    /** A CommonJS module ({@code module.exports}). Not supported yet: loading one fails with WorkerLoadException. */
+    /**
+     * Non-module JavaScript ({@code application/javascript}). As the main module it is a service-worker script
+     * (RT-2, Cloudflare's {@code body_part}); as another module it is a CommonJS module ({@code module.exports}),
+     * which is not supported yet: loading one fails with WorkerLoadException.
+     */
     COMMONJS,
     /** UTF-8 text; the default export is the string. */
     TEXT,

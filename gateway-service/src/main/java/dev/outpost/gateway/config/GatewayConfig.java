@@ -39,6 +39,25 @@ public interface GatewayConfig {
 
     Bootstrap bootstrap();
 
+    /** RT-9: the IATA-style code reported as {@code request.cf.colo}. */
+    @WithDefault("LCL")
+    String colo();
+
+    /**
+     * RT-9: trust the {@code CF-Connecting-IP}, {@code X-Forwarded-For} and {@code CF-IPCountry} headers that a
+     * proxy in front of the gateway sets; otherwise clients' copies are dropped and the peer address is used.
+     */
+    @WithDefault("false")
+    boolean trustForwardedHeaders();
+
+    ScheduledEndpoint scheduledEndpoint();
+
+    /** {@code /cdn-cgi/handler/scheduled} on the worker port runs the scheduled handler, as under wrangler dev. */
+    interface ScheduledEndpoint {
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /**
      * Base64 of a 256-bit AES key that encrypts worker secrets at rest (AES-GCM). Without it the
      * control plane refuses to store secrets rather than keep them in clear.

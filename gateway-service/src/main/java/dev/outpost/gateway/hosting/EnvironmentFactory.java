@@ -16,7 +16,8 @@ import java.util.List;
 @ApplicationScoped
 public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
-    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1");
+    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1",
+            "service");
 
     /** Field injection keeps the constructor that other bindings extend unchanged. */
     @jakarta.inject.Inject
@@ -29,6 +30,10 @@ public class EnvironmentFactory {
     /** The process-wide KV near cache (KV-9); field injection keeps the constructor unchanged. */
     @Inject
     dev.outpost.gateway.bindings.kv.KvNearCacheHolder kvNearCache;
+
+    /** SVC-1: service bindings to other workers of the account, served in process. */
+    @Inject
+    dev.outpost.gateway.bindings.service.ServiceBindings services;
 
     public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
         this.kv = kv;
@@ -48,6 +53,7 @@ public class EnvironmentFactory {
                 case "kv_namespace" -> env.kv(binding.name(), new GrpcKvNamespace(kv, accountId, scriptName,
                         binding.text("namespace_id"), config.bindingTimeout(), kvNearCache.cache()));
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
+                case "service" -> env.service(binding.name(), services.create(accountId, binding));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }
         }

@@ -4,6 +4,8 @@ import dev.outpost.gateway.config.GatewayConfig;
 import dev.outpost.gateway.hosting.ActiveVersion;
 import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.hosting.WorkerHost;
+import dev.outpost.runtime.Invocation;
+import dev.outpost.runtime.ScheduledEvent;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import io.opentelemetry.api.OpenTelemetry;
@@ -90,6 +92,10 @@ public class WorkerIngressServer {
             plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
             return;
         }
+        if (ScheduledTrigger.matches(request) && config.scheduledEndpoint().enabled()) {
+            scheduled(request, target.get(), requestId, parent);
+            return;
+        }
         String length = request.getHeader("content-length");
         if (length != null && parseLong(length) > config.maxRequestBodyBytes()) {
             plain(request.response(), 413, requestId, "Payload Too Large\n");
@@ -141,17 +147,15 @@ public class WorkerIngressServer {
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("outpost.worker", version.scriptName())
                 .setAttribute("outpost.request_id", requestId).startSpan();
-        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().size() + 2);
-        request.headers().forEach(h -> headers.add(Map.entry(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue())));
-        String clientIp = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
-        headers.add(Map.entry("cf-connecting-ip", clientIp));
-        headers.add(Map.entry("cf-ray", requestId));
+        // RT-9: the edge's headers and request.cf
+        EdgeRequest edge = EdgeRequest.of(request, config, requestId);
         String url = (request.isSSL() ? "https://" : "http://") + request.host() + request.uri();
         // The span's context rides along with the request: binding calls it makes continue its trace.
-        WorkerRequest workerRequest = new WorkerRequest(request.method().name(), url, headers, body.getBytes(), requestId,
-                span.storeInContext(parent));
+        WorkerRequest workerRequest = new WorkerRequest(request.method().name(), url, edge.headers(), body.getBytes(),
+                requestId, span.storeInContext(parent));
         io.vertx.core.Context context = vertx.getOrCreateContext();
-        host.worker(version.versionId()).thenCompose(worker -> worker.fetch(workerRequest)).whenComplete((response, failure) -> context.runOnContext(v -> {
+        host.worker(version.versionId()).thenCompose(worker -> worker.fetch(workerRequest, Invocation.incoming(edge.cfJson())))
+                .whenComplete((response, failure) -> context.runOnContext(v -> {
             // The span ends before the response leaves, so whoever reads the response also sees the span.
             if (failure != null) {
                 LOG.errorf(failure, "Worker %s could not serve request %s", version.scriptName(), requestId);
@@ -161,9 +165,41 @@ public class WorkerIngressServer {
             } else {
                 span.setAttribute("http.response.status_code", response.status());
                 span.end();
-                write(request.response(), response, requestId);
+                // RT-14: the runtime's own failures get Cloudflare's error pages (1101, 1102)
+                write(request.response(), ErrorPages.render(response, request.getHeader("accept"), requestId,
+                        request.host()), requestId);
             }
         }));
+    }
+
+    /** {@code /cdn-cgi/handler/scheduled}: the worker's scheduled handler, as under wrangler dev. */
+    private void scheduled(HttpServerRequest request, ActiveVersion version, String requestId, Context parent) {
+        Span span = tracer.spanBuilder("worker " + version.scriptName() + " scheduled").setParent(parent)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("outpost.worker", version.scriptName())
+                .setAttribute("outpost.request_id", requestId).startSpan();
+        ScheduledEvent event;
+        try {
+            event = ScheduledTrigger.event(request, requestId, span.storeInContext(parent));
+        } catch (IllegalArgumentException e) {
+            span.end();
+            plain(request.response(), 400, requestId, e.getMessage() + "\n");
+            return;
+        }
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        host.worker(version.versionId()).thenCompose(worker -> worker.scheduled(event, Invocation.DEFAULT))
+                .whenComplete((result, failure) -> context.runOnContext(v -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Worker %s could not run scheduled event %s", version.scriptName(), requestId);
+                        span.setStatus(StatusCode.ERROR);
+                        span.end();
+                        plain(request.response(), 500, requestId, "Internal Server Error");
+                        return;
+                    }
+                    span.setAttribute("outpost.scheduled.outcome", result.outcome());
+                    span.end();
+                    write(request.response(), ScheduledTrigger.response(result), requestId);
+                }));
     }
 
     private static void write(HttpServerResponse out, WorkerResponse response, String requestId) {

@@ -21,6 +21,15 @@ public final class ScriptUploads {
         return request.put("/client/v4/accounts/" + GatewayTestResources.ACCOUNT + "/workers/scripts/" + name).then();
     }
 
+    /** A service-worker script (RT-2): metadata {@code body_part}, the script as {@code application/javascript}. */
+    public static ValidatableResponse uploadServiceWorker(String name, String bindingsJson, String source) {
+        return given().header("Authorization", "Bearer " + GatewayTestResources.TOKEN)
+                .multiPart("metadata", "blob", ("{\"body_part\":\"worker.js\",\"compatibility_date\":\"2025-01-01\","
+                        + "\"bindings\":" + bindingsJson + "}").getBytes(StandardCharsets.UTF_8), "application/json")
+                .multiPart("worker.js", "worker.js", source.getBytes(StandardCharsets.UTF_8), "application/javascript")
+                .put("/client/v4/accounts/" + GatewayTestResources.ACCOUNT + "/workers/scripts/" + name).then();
+    }
+
     /** A one-module worker whose main module is {@code index.js}, with the given bindings JSON array. */
     public static ValidatableResponse deploy(String name, String bindingsJson, String source) {
         return upload(name, "{\"main_module\":\"index.js\",\"compatibility_date\":\"2025-01-01\",\"bindings\":"

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ModuleLoader implements IV8ModuleResolver {
     public static final String INTERNAL_PREFIX = "outpost:internal/";
+    private static final String CLOUDFLARE_WORKERS = "cloudflare:workers";
     private static final String RESOURCE_ROOT = "dev/outpost/runtime/js/";
     /** Prelude sources, read once per JVM. */
     private static final Map<String, String> PRELUDE_SOURCES = new ConcurrentHashMap<>();
@@ -78,6 +79,19 @@ public final class ModuleLoader implements IV8ModuleResolver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * RT-2: a main module of type {@link dev.outpost.runtime.ModuleType#COMMONJS} ({@code application/javascript},
+     * Cloudflare's {@code body_part} upload) is a service-worker script: a classic script without exports.
+     */
+    public boolean isServiceWorker() {
+        WorkerModule main = bundle.modules().get(bundle.mainModule());
+        return main != null && main.type() == dev.outpost.runtime.ModuleType.COMMONJS;
+    }
+
+    public String serviceWorkerSource() {
+        return new String(bundle.modules().get(bundle.mainModule()).content(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -196,6 +210,10 @@ public final class ModuleLoader implements IV8ModuleResolver {
                 return resolved == null ? null : INTERNAL_PREFIX + resolved;
             }
             return specifier.startsWith(INTERNAL_PREFIX) ? specifier : null;
+        }
+        if (specifier.equals(CLOUDFLARE_WORKERS)) {
+            // RT-5: the one prelude module user code may import, by its public name.
+            return INTERNAL_PREFIX + "cloudflare-workers.js";
         }
         if (specifier.startsWith("outpost:")) {
             return null;

@@ -12,23 +12,41 @@ import java.util.List;
  */
 public final class ErrorResponses {
     private static final byte[] INTERNAL_ERROR = "Internal Server Error".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CPU = "Worker exceeded CPU time limit.".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MEMORY = "Worker exceeded memory limit.".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WALL = "Worker exceeded wall time limit.".getBytes(StandardCharsets.UTF_8);
 
     private ErrorResponses() {
     }
 
     public static WorkerResponse internalError() {
-        return new WorkerResponse(500, "Internal Server Error", List.of(), INTERNAL_ERROR.clone());
+        return new WorkerResponse(500, "Internal Server Error", List.of(), INTERNAL_ERROR);
+    }
+
+    /**
+     * RT-14: Cloudflare's error code when {@code response} is one of the platform's own error responses (1101
+     * exception/no response, 1102 resource limits), or 0 for a worker's response. The platform's responses
+     * share these body arrays (never mutated), so a worker's look-alike response is never taken for one.
+     */
+    public static int cloudflareErrorCode(WorkerResponse response) {
+        byte[] body = response.body();
+        if (body == INTERNAL_ERROR || body == WALL) {
+            return 1101;
+        }
+        if (body == CPU || body == MEMORY) {
+            return 1102;
+        }
+        return 0;
     }
 
     public static WorkerResponse limitExceeded(LimitKind kind) {
-        String body = switch (kind) {
-            case CPU -> "Worker exceeded CPU time limit.";
-            case MEMORY -> "Worker exceeded memory limit.";
-            case WALL -> "Worker exceeded wall time limit.";
+        byte[] body = switch (kind) {
+            case CPU -> CPU;
+            case MEMORY -> MEMORY;
+            case WALL -> WALL;
         };
         return new WorkerResponse(503, "Service Unavailable",
-                List.of(java.util.Map.entry("content-type", "text/plain;charset=UTF-8")),
-                body.getBytes(StandardCharsets.UTF_8));
+                List.of(java.util.Map.entry("content-type", "text/plain;charset=UTF-8")), body);
     }
 
     public static WorkerResponse unavailable() {

@@ -1,7 +1,11 @@
 package dev.outpost.runtime.io;
 
+import dev.outpost.runtime.Invocation;
 import dev.outpost.runtime.IsolatePoolSettings;
 import dev.outpost.runtime.LoadedWorker;
+import dev.outpost.runtime.RpcCall;
+import dev.outpost.runtime.ScheduledEvent;
+import dev.outpost.runtime.ScheduledResult;
 import dev.outpost.runtime.RuntimeLimits;
 import dev.outpost.runtime.WorkerBundle;
 import dev.outpost.runtime.WorkerEnvironment;
@@ -88,20 +92,42 @@ public final class IsolateWorker implements LoadedWorker {
 
     @Override
     public CompletionStage<WorkerResponse> fetch(WorkerRequest request) {
+        return fetch(request, Invocation.DEFAULT);
+    }
+
+    @Override
+    public CompletionStage<WorkerResponse> fetch(WorkerRequest request, Invocation invocation) {
         if (closed) {
             return CompletableFuture.completedFuture(ErrorResponses.unavailable());
         }
         Member member = pick();
-        member.inFlight.incrementAndGet();
-        member.lastUsedNanos = System.nanoTime();
-        CompletableFuture<WorkerResponse> response = member.isolate.fetch(request);
-        response.whenComplete((r, e) -> member.inFlight.decrementAndGet());
-        return response;
+        return tracked(member, member.isolate.fetch(request, invocation));
     }
 
-    /** The isolate a call should run on now (least loaded), replacing condemned ones and growing the pool. */
-    WorkerIsolate currentIsolate() {
-        return pick().isolate;
+    @Override
+    public CompletionStage<ScheduledResult> scheduled(ScheduledEvent event, Invocation invocation) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ErrorResponses.unavailable()).thenApply(EntrypointDispatch::scheduledResult);
+        }
+        Member member = pick();
+        return tracked(member, member.isolate.scheduled(event, invocation)).thenApply(EntrypointDispatch::scheduledResult);
+    }
+
+    @Override
+    public CompletionStage<String> call(RpcCall call, Invocation invocation) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ErrorResponses.unavailable()).thenApply(EntrypointDispatch::rpcOutcome);
+        }
+        Member member = pick();
+        return tracked(member, member.isolate.call(call, invocation)).thenApply(EntrypointDispatch::rpcOutcome);
+    }
+
+    /** Counts the call as in flight on {@code member} until it completes (least-loaded routing, idle sweep). */
+    private static <T> CompletableFuture<T> tracked(Member member, CompletableFuture<T> call) {
+        member.inFlight.incrementAndGet();
+        member.lastUsedNanos = System.nanoTime();
+        call.whenComplete((r, e) -> member.inFlight.decrementAndGet());
+        return call;
     }
 
     private Member pick() {

@@ -26,6 +26,7 @@ public final class RequestContext {
     long cpuNanos;
     private volatile LimitKind limitExceeded;
     private volatile ScheduledFuture<?> wallTimer;
+    private volatile ScheduledFuture<?> graceTimer;
     private volatile boolean released;
     private boolean aborted;
 
@@ -80,9 +81,21 @@ public final class RequestContext {
         }
     }
 
+    /** RT-4: the deadline of what the request left running after its response; cancelled on release. */
+    void graceTimer(ScheduledFuture<?> timer) {
+        this.graceTimer = timer;
+        if (released) {
+            timer.cancel(false);
+        }
+    }
+
     /** Loop thread: the request is answered and owns no timers or calls any more. */
     void release() {
         released = true;
+        ScheduledFuture<?> grace = graceTimer;
+        if (grace != null) {
+            grace.cancel(false);
+        }
         ScheduledFuture<?> timer = wallTimer;
         if (timer != null) {
             timer.cancel(false);

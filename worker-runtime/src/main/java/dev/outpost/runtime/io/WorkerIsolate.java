@@ -18,7 +18,10 @@ import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValuePromise;
+import dev.outpost.runtime.Invocation;
+import dev.outpost.runtime.RpcCall;
 import dev.outpost.runtime.RuntimeLimits;
+import dev.outpost.runtime.ScheduledEvent;
 import dev.outpost.runtime.WorkerBundle;
 import dev.outpost.runtime.WorkerEnvironment;
 import dev.outpost.runtime.WorkerLoadException;
@@ -30,6 +33,8 @@ import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.api.ServiceBindingHost;
+import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
@@ -69,6 +74,17 @@ public final class WorkerIsolate {
     private interface JsAction {
         void run() throws Exception;
     }
+
+    @FunctionalInterface
+    private interface InvocationAction {
+        void run(RequestContext context) throws Exception;
+    }
+
+    /**
+     * RT-4: what a request leaves running after its response (waitUntil() work: I/O, timers) may go on for
+     * this long, and never past the request's wall deadline.
+     */
+    static final java.time.Duration AFTER_RESPONSE_GRACE = java.time.Duration.ofSeconds(30);
 
     private record TimerEntry(RequestContext context, EventLoop.Timer timer, long delay, boolean repeat) {
     }
@@ -127,14 +143,62 @@ public final class WorkerIsolate {
     }
 
     public CompletableFuture<WorkerResponse> fetch(WorkerRequest request) {
-        RequestContext context = new RequestContext(requestIds.incrementAndGet(), request.requestId(),
-                request.attachment());
+        return fetch(request, Invocation.DEFAULT);
+    }
+
+    public CompletableFuture<WorkerResponse> fetch(WorkerRequest request, Invocation invocation) {
+        byte[] body = request.body();
+        return start(request.requestId(), request.attachment(), context -> {
+            V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
+            try {
+                js.dispatchFetch.callVoid(null,
+                        runtime.createV8ValueInteger(context.id()),
+                        runtime.createV8ValueString(request.method()),
+                        runtime.createV8ValueString(request.url()),
+                        runtime.createV8ValueString(WireHeaders.encode(request.headers())),
+                        buffer == null ? runtime.createV8ValueUndefined() : buffer,
+                        stringOrUndefined(invocation.entrypoint()),
+                        stringOrUndefined(invocation.propsJson()),
+                        stringOrUndefined(invocation.cfJson()));
+            } finally {
+                JavetResourceUtils.safeClose(buffer);
+            }
+        });
+    }
+
+    /** A scheduled event; the answer is a 200 with the outcome JSON (see {@link EntrypointDispatch}). */
+    public CompletableFuture<WorkerResponse> scheduled(ScheduledEvent event, Invocation invocation) {
+        return start(event.requestId(), event.attachment(), context -> js.dispatchScheduled.callVoid(null,
+                runtime.createV8ValueInteger(context.id()),
+                stringOrUndefined(invocation.entrypoint()),
+                stringOrUndefined(invocation.propsJson()),
+                runtime.createV8ValueString(event.cron()),
+                runtime.createV8ValueDouble(event.scheduledTimeMillis())));
+    }
+
+    /** A JS RPC call; the answer is a 200 with the outcome JSON (see {@link EntrypointDispatch}). */
+    public CompletableFuture<WorkerResponse> call(RpcCall call, Invocation invocation) {
+        return start(call.requestId(), call.attachment(), context -> js.dispatchCall.callVoid(null,
+                runtime.createV8ValueInteger(context.id()),
+                stringOrUndefined(invocation.entrypoint()),
+                stringOrUndefined(invocation.propsJson()),
+                runtime.createV8ValueString(call.member()),
+                stringOrUndefined(call.argumentsJson())));
+    }
+
+    private V8Value stringOrUndefined(String value) throws JavetException {
+        return value == null ? runtime.createV8ValueUndefined() : runtime.createV8ValueString(value);
+    }
+
+    /** Starts an invocation: a request context with its wall deadline, then {@code action} on the loop. */
+    private CompletableFuture<WorkerResponse> start(String requestId, Object attachment, InvocationAction action) {
+        RequestContext context = new RequestContext(requestIds.incrementAndGet(), requestId, attachment);
         if (!isUsable()) {
             context.complete(ErrorResponses.unavailable());
             return context.response();
         }
         context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
-        if (!loop.execute(() -> dispatch(context, request))) {
+        if (!loop.execute(() -> dispatch(context, action))) {
             context.complete(ErrorResponses.unavailable());
             context.release();
         }
@@ -191,8 +255,11 @@ public final class WorkerIsolate {
         }
         List<KvNamespaceBinding> kv = new ArrayList<>();
         List<D1DatabaseBinding> d1 = new ArrayList<>();
+        List<ServiceBinding> serviceBindings = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
-            if (binding instanceof WorkerEnvironment.KvBinding k) {
+            if (binding instanceof WorkerEnvironment.ServiceBindingEntry s) {
+                serviceBindings.add(s.service());
+            } else if (binding instanceof WorkerEnvironment.KvBinding k) {
                 kv.add(k.namespace());
             } else if (binding instanceof WorkerEnvironment.D1Binding d) {
                 d1.add(d.database());
@@ -206,7 +273,8 @@ public final class WorkerIsolate {
                     .install(new EncodingHost())
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
-                    .install(new D1Host(services, d1));
+                    .install(new D1Host(services, d1))
+                    .install(new ServiceBindingHost(services, serviceBindings));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -216,6 +284,7 @@ public final class WorkerIsolate {
     private void defineBindings() throws JavetException, WorkerLoadException {
         int kvIndex = 0;
         int d1Index = 0;
+        int serviceIndex = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -234,6 +303,9 @@ public final class WorkerIsolate {
             } else if (binding instanceof WorkerEnvironment.D1Binding) {
                 type = "d1";
                 value = runtime.createV8ValueInteger(d1Index++);
+            } else if (binding instanceof WorkerEnvironment.ServiceBindingEntry) {
+                type = "service";
+                value = runtime.createV8ValueInteger(serviceIndex++);
             } else {
                 throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
             }
@@ -247,6 +319,10 @@ public final class WorkerIsolate {
     }
 
     private void loadWorker(ModuleLoader modules, RequestContext startup) throws WorkerLoadException, JavetException {
+        if (modules.isServiceWorker()) {
+            loadServiceWorker(modules, startup);
+            return;
+        }
         V8Module main = modules.compileBundle(runtime, bytes -> js.compileWasm.call(null, bytes));
         V8Value[] evaluation = new V8Value[1];
         Throwable failure = runSlice(startup, () -> evaluation[0] = main.evaluate(true));
@@ -283,6 +359,35 @@ public final class WorkerIsolate {
         }
     }
 
+    /**
+     * RT-2: a service-worker script is a classic script, run in global scope after its bindings became globals;
+     * its handlers are the listeners it registered.
+     */
+    private void loadServiceWorker(ModuleLoader modules, RequestContext startup) throws WorkerLoadException, JavetException {
+        String source = modules.serviceWorkerSource();
+        js.prepareServiceWorker.callVoid(null);
+        Throwable failure = runSlice(startup, () -> runtime.getExecutor(source).setResourceName(bundle.mainModule())
+                .setModule(false).executeVoid());
+        if (startup.limitExceeded() != null) {
+            throw new WorkerLoadException(startup.limitExceeded() == LimitKind.MEMORY
+                    ? "Script startup exceeded memory limits." : "Script startup exceeded CPU time limit.");
+        }
+        if (failure instanceof BaseJavetScriptingException e) {
+            throw new WorkerLoadException(JsErrors.uncaught(e), e);
+        }
+        if (failure != null) {
+            throw new WorkerLoadException("Uncaught " + failure.getMessage(), failure);
+        }
+        reportUnhandledRejections(startup);
+        V8Value error = js.registerWorker.call(null, runtime.createV8ValueUndefined(),
+                runtime.createV8ValueString(bundle.mainModule()));
+        try (error) {
+            if (error instanceof V8ValueString message) {
+                throw new WorkerLoadException(message.getValue());
+            }
+        }
+    }
+
     /** The stack text of the exception that failed module evaluation. */
     private String describe(V8Module main, V8Value evaluation) throws JavetException {
         V8Value exception = null;
@@ -302,7 +407,7 @@ public final class WorkerIsolate {
 
     // ---- requests ------------------------------------------------------------------------------------
 
-    private void dispatch(RequestContext context, WorkerRequest request) {
+    private void dispatch(RequestContext context, InvocationAction action) {
         if (context.isDone()) {
             return;
         }
@@ -312,20 +417,7 @@ public final class WorkerIsolate {
             return;
         }
         active.put(context.id(), context);
-        byte[] body = request.body();
-        Throwable failure = runSlice(context, () -> {
-            V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
-            try {
-                js.dispatchFetch.callVoid(null,
-                        runtime.createV8ValueInteger(context.id()),
-                        runtime.createV8ValueString(request.method()),
-                        runtime.createV8ValueString(request.url()),
-                        runtime.createV8ValueString(WireHeaders.encode(request.headers())),
-                        buffer == null ? runtime.createV8ValueUndefined() : buffer);
-            } finally {
-                JavetResourceUtils.safeClose(buffer);
-            }
-        });
+        Throwable failure = runSlice(context, () -> action.run(context));
         if (failure != null) {
             failRequest(context, describeFailure(failure));
         }
@@ -354,6 +446,14 @@ public final class WorkerIsolate {
         context.complete(response);
         if (!context.hasLeftovers()) {
             context.release();
+        } else {
+            context.graceTimer(enforcer.deadline(AFTER_RESPONSE_GRACE, () -> loop.execute(() -> {
+                if (!context.isAborted()) {
+                    workerLog.log(Logger.Level.WARN, context, "waitUntil() work was canceled "
+                            + AFTER_RESPONSE_GRACE.toSeconds() + " s after the response.");
+                    abort(context);
+                }
+            })));
         }
     }
 
@@ -532,6 +632,7 @@ public final class WorkerIsolate {
             }
             return runtime.createV8ValueUndefined();
         });
+        host.function("currentRequest", args -> runtime.createV8ValueInteger(current == null ? -1 : current.id()));
         host.function("setTimer", args -> {
             RequestContext context = current;
             if (context == null || context.isStartup() || context.isAborted()) {
@@ -681,6 +782,9 @@ public final class WorkerIsolate {
     /** The prelude functions the host calls, held for the life of the isolate. */
     private static final class JsEntryPoints {
         final V8ValueFunction dispatchFetch;
+        final V8ValueFunction dispatchScheduled;
+        final V8ValueFunction dispatchCall;
+        final V8ValueFunction prepareServiceWorker;
         final V8ValueFunction settle;
         final V8ValueFunction forget;
         final V8ValueFunction runTimer;
@@ -693,6 +797,9 @@ public final class WorkerIsolate {
 
         JsEntryPoints(V8ValueObject entry) throws JavetException {
             dispatchFetch = entry.get("dispatchFetch");
+            dispatchScheduled = entry.get("dispatchScheduled");
+            dispatchCall = entry.get("dispatchCall");
+            prepareServiceWorker = entry.get("prepareServiceWorker");
             settle = entry.get("settle");
             forget = entry.get("forget");
             runTimer = entry.get("runTimer");
@@ -705,7 +812,7 @@ public final class WorkerIsolate {
         }
 
         void close() {
-            JavetResourceUtils.safeClose(dispatchFetch, settle, forget, runTimer, dropTimer, defineBinding,
+            JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, prepareServiceWorker, settle, forget, runTimer, dropTimer, defineBinding,
                     registerWorker, describeError, compileWasm, noop);
         }
     }

@@ -24,7 +24,10 @@ import { structuredClone } from './structured-clone.js';
 import { settle, forget } from './async.js';
 import { defineBinding } from './env.js';
 import { KvNamespace } from './kv.js';
-import { registerWorker, dispatchFetch, ExecutionContext } from './dispatch.js';
+import { dispatchFetch, dispatchScheduled, dispatchCall } from './dispatch.js';
+import { registerWorker, prepareServiceWorker, ExecutionContext } from './handlers.js';
+import { addEventListener, removeEventListener, FetchEvent, ScheduledEvent, ScheduledController } from './service-worker.js';
+import { Fetcher } from './service.js';
 
 const timeOrigin = Date.now();
 
@@ -56,7 +59,7 @@ export function install(host) {
   setHost(host);
   const classes = {
     DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, Request, Response, Crypto, SubtleCrypto,
-    ExecutionContext, KvNamespace, Performance, Navigator,
+    ExecutionContext, KvNamespace, Performance, Navigator, FetchEvent, ScheduledEvent, ScheduledController, Fetcher,
   };
   for (const [name, value] of Object.entries(classes)) define(name, value);
   const webClasses = {
@@ -69,7 +72,7 @@ export function install(host) {
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);
   const functions = {
-    atob, btoa, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
+    atob, btoa, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
   };
   for (const [name, value] of Object.entries(functions)) define(name, value, true);
   define('console', console);
@@ -79,6 +82,9 @@ export function install(host) {
   define('self', globalThis, true);
   return Object.freeze({
     dispatchFetch,
+    dispatchScheduled,
+    dispatchCall,
+    prepareServiceWorker,
     settle,
     forget,
     runTimer,

@@ -1,76 +1,20 @@
-// Events into the worker: handler registration at startup and fetch dispatch. A fetch costs two crossings:
-// the host calls dispatchFetch() once, and the worker's answer goes back in one host.respond()/host.fail().
+// Events into the worker. A fetch costs two crossings: the host calls dispatchFetch() once, and the worker's
+// answer goes back in one host.respond()/host.fail(). Scheduled events and RPC calls answer with a 200 whose
+// body is their JSON outcome (the host's io/EntrypointDispatch reads it). Which handler runs is handlers.js'.
 
-import { host, scope } from './host.js';
+import { host } from './host.js';
 import { describeError } from './errors.js';
-import { env } from './env.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
 import { headersToWire } from './headers.js';
 import { bodyForHost, hasStreamBody, bufferStreamBody } from './body.js';
-import { reportError } from './console.js';
+import { TextEncoder } from './encoding.js';
+import { newContext, finished, invokeFetch, invokeScheduled, invokeRpc } from './handlers.js';
+import { ScheduledController } from './service-worker.js';
+import { encodeOutcome, decode } from './rpc-codec.js';
 
-const HANDLER_NAMES = ['fetch', 'scheduled', 'queue', 'tail', 'trace', 'email', 'alarm', 'test'];
 const NOT_A_RESPONSE = "TypeError: Incorrect type for Promise: the Promise did not resolve to 'Response'.";
-
-let fetchHandler = null;
-let handlerReceiver = null;
-let entrypointClass = null;
-
-export class ExecutionContext {
-  #props;
-
-  constructor(token, props) {
-    if (token !== ExecutionContext) throw new TypeError('Illegal constructor');
-    this.#props = props;
-  }
-
-  waitUntil(promise) {
-    if (!(#props in this)) throw new TypeError('Illegal invocation');
-    // The isolate outlives the request, so the work goes on; only a rejection needs reporting.
-    Promise.resolve(promise).catch(reportError);
-  }
-
-  passThroughOnException() {
-    if (!(#props in this)) throw new TypeError('Illegal invocation');
-  }
-
-  get props() {
-    return this.#props;
-  }
-}
-
-/**
- * Checks the main module's exports and remembers the handlers. Returns an error message, or undefined.
- * Ends the global scope: from now on I/O, timers and random values are allowed (inside requests).
- */
-export function registerWorker(namespace, mainModule) {
-  scope.global = false;
-  const main = namespace.default;
-  if (main === undefined) {
-    return `Uncaught Error: The main module "${mainModule}" has no default export; a module worker must `
-      + 'export default an object with a fetch() handler (service-worker syntax is not supported yet).';
-  }
-  if (typeof main === 'function') {
-    const proto = main.prototype ?? {};
-    if (!HANDLER_NAMES.some((name) => typeof proto[name] === 'function')) {
-      return `Uncaught Error: The default export of "${mainModule}" is a class without handler methods (${HANDLER_NAMES.join(', ')}).`;
-    }
-    entrypointClass = main;
-    return undefined;
-  }
-  if (typeof main !== 'object' || main === null) {
-    return `Uncaught Error: The default export of "${mainModule}" must be an object with handlers, not ${main === null ? 'null' : typeof main}.`;
-  }
-  if (!HANDLER_NAMES.some((name) => typeof main[name] === 'function')) {
-    return `Uncaught Error: The default export of "${mainModule}" has no handlers; export default { fetch(request, env, ctx) { ... } }.`;
-  }
-  if (typeof main.fetch === 'function') {
-    fetchHandler = main.fetch;
-  }
-  handlerReceiver = main;
-  return undefined;
-}
+const encoder = new TextEncoder();
 
 function respond(id, response) {
   if (!(response instanceof Response)) {
@@ -96,31 +40,57 @@ function fail(id, error) {
   host.fail(id, describeError(error));
 }
 
-/** Runs the fetch handler for request {@code id}; the outcome goes back through host.respond/host.fail. */
-export function dispatchFetch(id, method, url, headers, body) {
+/**
+ * Runs the fetch handler for request {@code id}; the outcome goes back through host.respond/host.fail.
+ * entrypoint names a named WorkerEntrypoint export (service bindings), props is the ctx.props JSON and cf the
+ * request.cf JSON of an incoming request.
+ */
+export function dispatchFetch(id, method, url, headers, body, entrypoint, props, cf) {
   let result;
   try {
-    const request = requestFromHost(method, url, headers, body);
-    const ctx = new ExecutionContext(ExecutionContext, {});
-    if (entrypointClass !== null) {
-      const instance = new entrypointClass(ctx, env);
-      if (typeof instance.fetch !== 'function') {
-        throw new Error('Handler does not export a fetch() function.');
-      }
-      result = instance.fetch(request);
-    } else {
-      if (fetchHandler === null) {
-        throw new Error('Handler does not export a fetch() function.');
-      }
-      result = fetchHandler.call(handlerReceiver, request, env, ctx);
-    }
+    const request = requestFromHost(method, url, headers, body, cf ? JSON.parse(cf) : undefined);
+    const ctx = newContext(id, props ? JSON.parse(props) : {});
+    result = invokeFetch(request, ctx, entrypoint);
   } catch (e) {
+    finished(id);
     fail(id, e);
     return;
   }
+  finished(id);
   if (result instanceof Response) {
     respond(id, result);
     return;
   }
   Promise.resolve(result).then((response) => respond(id, response), (e) => fail(id, e));
+}
+
+function respondJson(id, value) {
+  host.respond(id, 200, '', 'content-type\0application/json', encoder.encode(JSON.stringify(value)).buffer);
+}
+
+/** A scheduled event (cron trigger or /cdn-cgi/handler/scheduled): answers {outcome, noRetry}. */
+export function dispatchScheduled(id, entrypoint, props, cron, scheduledTime) {
+  const controller = new ScheduledController(ScheduledController, cron, scheduledTime);
+  const ctx = newContext(id, props ? JSON.parse(props) : {});
+  invokeScheduled(controller, ctx, entrypoint)
+    .then((outcome) => respondJson(id, { outcome, noRetry: ScheduledController.retryDisabled(controller) }),
+      (e) => fail(id, e))
+    .finally(() => finished(id));
+}
+
+/** A JS RPC call (SVC-3): args is the encoded argument array, or undefined to read a property. */
+export function dispatchCall(id, entrypoint, props, member, args) {
+  let outcome;
+  try {
+    const ctx = newContext(id, props ? JSON.parse(props) : {});
+    outcome = invokeRpc(entrypoint, member, args === undefined || args === null ? undefined : decode(args), ctx);
+  } catch (e) {
+    outcome = Promise.reject(e);
+  }
+  Promise.resolve(outcome).then((value) => encodeOutcome(true, value), (e) => encodeOutcome(false, e))
+    .then((text) => text, (e) => encodeOutcome(false, e))
+    .then((text) => {
+      finished(id);
+      host.respond(id, 200, '', 'content-type\0application/json', encoder.encode(text).buffer);
+    });
 }

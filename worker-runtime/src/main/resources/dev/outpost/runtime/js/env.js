@@ -2,6 +2,7 @@
 
 import { createKvNamespace } from './kv.js';
 import { createD1Database } from './d1.js';
+import { createServiceBinding } from './service.js';
 
 export const env = {};
 
@@ -21,8 +22,18 @@ export function defineBinding(type, name, value) {
     case 'd1':
       binding = createD1Database(value);
       break;
+    case 'service':
+      binding = createServiceBinding(value);
+      break;
     default:
       throw new Error(`unknown binding type ${type}`);
   }
   Object.defineProperty(env, name, { value: binding, enumerable: true, writable: true, configurable: true });
+}
+
+/** Service-worker syntax (RT-2): every binding is also a global named after it. */
+export function exposeBindingsAsGlobals() {
+  for (const name of Object.keys(env)) {
+    Object.defineProperty(globalThis, name, { value: env[name], enumerable: true, writable: true, configurable: true });
+  }
 }

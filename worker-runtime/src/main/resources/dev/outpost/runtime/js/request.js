@@ -33,6 +33,7 @@ export class Request extends Body {
       this.#method = init.method;
       this.#url = init.url;
       this.#headers = init.headers;
+      this.#cf = init.cf;
       setBodySource(this, init.body);
       return;
     }
@@ -138,11 +139,15 @@ export class Request extends Body {
   }
 }
 
-/** The Request for an incoming call: headers arrive in wire form and are immutable, as on Cloudflare. */
-export function requestFromHost(method, url, wireHeaders, body) {
+/**
+ * The Request for an incoming call: headers arrive in wire form and are immutable, as on Cloudflare; cf is the
+ * request.cf object of a request from the internet (RT-9), undefined otherwise.
+ */
+export function requestFromHost(method, url, wireHeaders, body, cf = undefined) {
   return new Request(FROM_HOST, {
     method,
     url,
+    cf,
     headers: headersFromWire(wireHeaders, 'immutable'),
     body: body === undefined || body === null ? null : new Uint8Array(body),
   });

@@ -25,6 +25,8 @@ public class BindingValidator {
     private final KvService kv;
     @Inject
     D1Shards d1;
+    @Inject
+    dev.outpost.gateway.hosting.DeploymentTable deployments;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
         this.kv = kv;
@@ -52,6 +54,7 @@ public class BindingValidator {
                 }
                 case "kv_namespace" -> lookups.add(kvNamespaceExists(accountId, binding));
                 case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
+                case "service" -> serviceExists(accountId, binding);
                 default -> {
                 }
             }
@@ -69,6 +72,28 @@ public class BindingValidator {
                 .onFailure(f -> Status.fromThrowable(f).getCode() == Status.Code.NOT_FOUND)
                 .transform(f -> new ApiException(ApiError.BINDING_TARGET_MISSING,
                         "KV namespace '" + id + "' of binding '" + binding.name() + "' does not exist"));
+    }
+
+    /** SVC-1: {@code {type:"service", name, service, entrypoint?, props?}}; the target worker must be deployed. */
+    private void serviceExists(String accountId, BindingSpec binding) {
+        String service = binding.text("service");
+        if (service == null || service.isBlank()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "Service binding '" + binding.name() + "' needs a service");
+        }
+        com.fasterxml.jackson.databind.JsonNode entrypoint = binding.fields().get("entrypoint");
+        if (entrypoint != null && !entrypoint.isNull() && !entrypoint.isTextual()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "Service binding '" + binding.name()
+                    + "' has an entrypoint that is not a string");
+        }
+        com.fasterxml.jackson.databind.JsonNode props = binding.fields().get("props");
+        if (props != null && !props.isNull() && !props.isObject()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "Service binding '" + binding.name()
+                    + "' has props that are not a JSON object");
+        }
+        if (deployments.resolve(accountId, service).isEmpty()) {
+            throw new ApiException(ApiError.BINDING_TARGET_MISSING, "Worker '" + service + "' of service binding '"
+                    + binding.name() + "' does not exist");
+        }
     }
 
     /** D1-1: the database must exist in the caller's account (asked of the shard that owns it). */

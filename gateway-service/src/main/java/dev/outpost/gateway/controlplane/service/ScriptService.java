@@ -149,8 +149,18 @@ public class ScriptService {
                     new WorkerModule(part.name(), type, part.content())));
         }
         if (!modules.containsKey(metadata.mainModule())) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, (metadata.serviceWorker() ? "body_part '" : "main_module '")
+                    + metadata.mainModule() + "' is not one of the uploaded modules " + modules.keySet());
+        }
+        // The runtime reads a non-module main (application/javascript) as a service-worker script (RT-2).
+        boolean nonModuleMain = modules.get(metadata.mainModule()).type() == dev.outpost.runtime.ModuleType.COMMONJS;
+        if (metadata.serviceWorker() && !nonModuleMain) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "body_part '" + metadata.mainModule()
+                    + "' must be a script (application/javascript), not " + modules.get(metadata.mainModule()).type());
+        }
+        if (!metadata.serviceWorker() && nonModuleMain) {
             throw new ApiException(ApiError.SCRIPT_VALIDATION, "main_module '" + metadata.mainModule()
-                    + "' is not one of the uploaded modules " + modules.keySet());
+                    + "' must be an ES module (application/javascript+module); upload a service-worker script with body_part");
         }
         return new WorkerBundle(scriptName, UUID.randomUUID().toString(), metadata.mainModule(), modules,
                 metadata.compatibilityDate(), metadata.compatibilityFlags());

@@ -13,7 +13,12 @@ import java.util.List;
 
 /** The {@code metadata} part of a script upload (API-2), parsed and checked for shape. */
 public record ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings, String compatibilityDate,
-        List<String> compatibilityFlags) {
+        List<String> compatibilityFlags, boolean serviceWorker) {
+
+    public ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings, String compatibilityDate,
+            List<String> compatibilityFlags) {
+        this(mainModule, bindings, compatibilityDate, compatibilityFlags, false);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,12 +36,13 @@ public record ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings
             throw new ApiException(ApiError.BAD_REQUEST, "The metadata part must be a JSON object");
         }
         String main = text(root, "main_module");
-        if (main == null) {
-            if (text(root, "body_part") != null) {
-                throw new ApiException(ApiError.SCRIPT_VALIDATION,
-                        "Service-worker scripts (body_part) are not supported yet; upload an ES module worker with main_module");
-            }
-            throw new ApiException(ApiError.SCRIPT_VALIDATION, "metadata.main_module is required");
+        // RT-2: body_part names the script of a service worker (no exports, addEventListener handlers)
+        String bodyPart = text(root, "body_part");
+        if (main != null && bodyPart != null) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "metadata has both main_module and body_part; use one");
+        }
+        if (main == null && bodyPart == null) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "metadata.main_module (or body_part) is required");
         }
         String date = text(root, "compatibility_date");
         if (date == null) {
@@ -58,7 +64,8 @@ public record ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings
         if (bindingsNode != null && !bindingsNode.isNull() && !bindingsNode.isArray()) {
             throw new ApiException(ApiError.BAD_REQUEST, "metadata.bindings must be an array");
         }
-        return new ScriptUploadMetadata(main, BindingsJson.fromArray(bindingsNode), date, flags);
+        return new ScriptUploadMetadata(main != null ? main : bodyPart, BindingsJson.fromArray(bindingsNode), date, flags,
+                main == null);
     }
 
     private static String text(JsonNode root, String field) {

@@ -1,0 +1,20 @@
+package dev.outpost.runtime;
+
+/**
+ * Where an event goes in a worker and what comes with it besides the event itself.
+ *
+ * @param entrypoint the named {@code WorkerEntrypoint} export to call, or null for the default export
+ *                   (service bindings name one with {@code entrypoint}, SVC-1)
+ * @param propsJson  the JSON of {@code ctx.props} (SVC-1 {@code props}), or null for {@code {}}
+ * @param cfJson     the JSON of {@code request.cf} for a request from the internet (RT-9), or null when the
+ *                   request has none (e.g. one from a service binding)
+ */
+public record Invocation(String entrypoint, String propsJson, String cfJson) {
+    /** The default export, empty props, no {@code request.cf}. */
+    public static final Invocation DEFAULT = new Invocation(null, null, null);
+
+    /** A request from the internet to the default export, with its {@code request.cf}. */
+    public static Invocation incoming(String cfJson) {
+        return new Invocation(null, null, cfJson);
+    }
+}

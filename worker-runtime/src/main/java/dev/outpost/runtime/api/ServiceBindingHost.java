@@ -1,0 +1,71 @@
+package dev.outpost.runtime.api;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.values.V8Value;
+import dev.outpost.runtime.RpcCall;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.WorkerResponse;
+import dev.outpost.runtime.bindings.ServiceBinding;
+import dev.outpost.runtime.glue.HostApi;
+import dev.outpost.runtime.glue.HostObject;
+import dev.outpost.runtime.glue.HostServices;
+import dev.outpost.runtime.glue.JsArgs;
+import dev.outpost.runtime.glue.JsBytes;
+import dev.outpost.runtime.glue.JsonText;
+import dev.outpost.runtime.glue.WireHeaders;
+
+import java.util.List;
+
+/**
+ * Java half of service.js (SVC-2, SVC-3): a service binding's fetch() and RPC calls become
+ * {@link ServiceBinding} calls. Bindings are addressed by their index in the environment.
+ */
+public final class ServiceBindingHost implements HostApi {
+    private final HostServices services;
+    private final List<ServiceBinding> bindings;
+
+    public ServiceBindingHost(HostServices services, List<ServiceBinding> bindings) {
+        this.services = services;
+        this.bindings = List.copyOf(bindings);
+    }
+
+    @Override
+    public void register(HostObject host) {
+        try {
+            host.function("serviceFetch", args -> {
+                ServiceBinding binding = binding(args);
+                WorkerRequest request = new WorkerRequest(JsArgs.string(args, 2), JsArgs.string(args, 3),
+                        WireHeaders.decode(JsArgs.string(args, 4)), JsBytes.toBytes(JsArgs.arg(args, 5)), null);
+                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.fetch(request),
+                        (rt, response) -> new V8Value[]{rt.createV8ValueString(meta(response)),
+                                JsBytes.toArrayBuffer(rt, response.body())}));
+            });
+            host.function("serviceCall", args -> {
+                ServiceBinding binding = binding(args);
+                RpcCall call = new RpcCall(JsArgs.string(args, 2), JsArgs.string(args, 3), null, null);
+                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.call(call),
+                        (rt, outcome) -> new V8Value[]{rt.createV8ValueString(outcome), rt.createV8ValueUndefined()}));
+            });
+        } catch (JavetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ServiceBinding binding(V8Value[] args) {
+        int index = JsArgs.integer(args, 1, -1);
+        if (index < 0 || index >= bindings.size()) {
+            throw new IllegalArgumentException("no service binding " + index);
+        }
+        return bindings.get(index);
+    }
+
+    private static String meta(WorkerResponse response) {
+        StringBuilder sb = new StringBuilder("{\"status\":").append(response.status()).append(",\"statusText\":");
+        JsonText.quote(sb, response.statusText()).append(",\"headers\":");
+        return JsonText.quote(sb, WireHeaders.encode(response.headers())).append('}').toString();
+    }
+
+    private static V8Value result(HostObject host, String error) throws JavetException {
+        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
+    }
+}
