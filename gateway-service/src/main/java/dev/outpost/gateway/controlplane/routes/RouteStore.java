@@ -152,7 +152,8 @@ public class RouteStore {
                 fresh.add(row);
             }
         }
-        return WorkerRoute.persist(fresh.stream()).flatMap(v -> WorkerRoute
+        Uni<Void> insert = fresh.isEmpty() ? Uni.createFrom().voidItem() : WorkerRoute.persist(fresh.stream());
+        return insert.flatMap(v -> WorkerRoute
                 .<WorkerRoute>list("workerId = ?1 order by pattern", w.id))
                 .map(rows -> rows.stream().map(r -> new Route(r.id, r.pattern, w.name, r.zoneName)).toList());
     }

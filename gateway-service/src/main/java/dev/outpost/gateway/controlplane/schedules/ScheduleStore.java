@@ -70,7 +70,7 @@ public class ScheduleStore {
                     Uni<Void> delete = removed.isEmpty() ? Uni.createFrom().voidItem()
                             : WorkerSchedule.delete("key.workerId = ?1 and key.cron in ?2", w.id,
                                     removed.stream().map(s -> s.key.cron).toList()).replaceWithVoid();
-                    return delete.flatMap(v -> WorkerSchedule.persist(added.stream()))
+                    return delete.flatMap(v -> added.isEmpty() ? Uni.createFrom().voidItem() : WorkerSchedule.persist(added.stream()))
                             .flatMap(v -> WorkerSchedule.<WorkerSchedule>list("key.workerId = ?1 order by createdOn, key.cron", w.id));
                 }));
     }

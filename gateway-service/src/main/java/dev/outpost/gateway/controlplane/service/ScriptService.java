@@ -97,8 +97,9 @@ public class ScriptService {
             WorkerBundle bundle = bundle(scriptName, metadata, parts);
             // Sealed first: an upload with secrets fails before any work when no secrets key is configured.
             List<BindingSpec> sealed = secrets.seal(metadata.bindings());
-            return bindings.validate(accountId, metadata.bindings())
-                    .flatMap(v -> store.deployedBindings(accountId, scriptName))
+            // The deployed bindings are read first, on this request's context (validation answers on a gRPC thread).
+            return store.deployedBindings(accountId, scriptName)
+                    .call(deployed -> bindings.validate(accountId, metadata.bindings()))
                     .flatMap(deployed -> {
                         List<BindingSpec> carried = keep.carried(deployed, metadata.bindings());
                         List<BindingSpec> all = new ArrayList<>(metadata.bindings());
