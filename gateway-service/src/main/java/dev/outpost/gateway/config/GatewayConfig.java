@@ -37,6 +37,10 @@ public interface GatewayConfig {
     @WithDefault("134217728")
     long heapLimitBytes();
 
+    /** Most cron triggers one account may have across its workers (Cloudflare: 5 Free, 250 Paid; CRON-3). */
+    @WithDefault("250")
+    int maxCronTriggersPerAccount();
+
     Bootstrap bootstrap();
 
     /** RT-9: the IATA-style code reported as {@code request.cf.colo}. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,13 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class DeploymentTable {
     private static final String ACTIVE_SQL = """
-            SELECT DISTINCT ON (w.id) w.account_id, w.name, d.version_id
+            SELECT DISTINCT ON (w.id) w.account_id, w.name, d.version_id, w.workers_dev
             FROM workers w JOIN deployments d ON d.worker_id = w.id
             %s
             ORDER BY w.id, d.created_on DESC, d.id DESC""";
 
     private final Pool pool;
     private final Map<String, List<ActiveVersion>> byName = new ConcurrentHashMap<>();
+    /** "account/name" of workers whose workers.dev switch is off: only routes reach them. */
+    private final Set<String> hostRoutingOff = ConcurrentHashMap.newKeySet();
 
     public DeploymentTable(Pool pool) {
         this.pool = pool;
@@ -40,6 +43,16 @@ public class DeploymentTable {
         return Optional.of(candidates.get(0));
     }
 
+    /**
+     * The version {@code <scriptName>.<anything>} host routing reaches: like {@link #resolve(String)}, among the
+     * workers whose workers.dev switch is on.
+     */
+    public Optional<ActiveVersion> resolveByHost(String scriptName) {
+        List<ActiveVersion> candidates = byName.getOrDefault(scriptName, List.of()).stream()
+                .filter(v -> !hostRoutingOff.contains(key(v.accountId(), v.scriptName()))).toList();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
     public Optional<ActiveVersion> resolve(String accountId, String scriptName) {
         List<ActiveVersion> candidates = byName.getOrDefault(scriptName, List.of());
         return candidates.stream().filter(v -> v.accountId().equals(accountId)).findFirst();
@@ -48,12 +61,18 @@ public class DeploymentTable {
     public Uni<Void> reloadAll() {
         return pool.query(ACTIVE_SQL.formatted("")).execute().map(rows -> {
             Map<String, List<ActiveVersion>> fresh = new ConcurrentHashMap<>();
+            Set<String> off = ConcurrentHashMap.newKeySet();
             for (Row row : rows) {
                 ActiveVersion v = toVersion(row);
                 fresh.computeIfAbsent(v.scriptName(), k -> new CopyOnWriteArrayList<>()).add(v);
+                if (Boolean.FALSE.equals(row.getBoolean("workers_dev"))) {
+                    off.add(key(v.accountId(), v.scriptName()));
+                }
             }
             byName.keySet().retainAll(fresh.keySet());
             byName.putAll(fresh);
+            hostRoutingOff.retainAll(off);
+            hostRoutingOff.addAll(off);
             return null;
         });
     }
@@ -64,11 +83,19 @@ public class DeploymentTable {
                 .execute(Tuple.of(accountId, scriptName)).map(rows -> {
                     List<ActiveVersion> list = byName.computeIfAbsent(scriptName, k -> new CopyOnWriteArrayList<>());
                     list.removeIf(v -> v.accountId().equals(accountId));
+                    hostRoutingOff.remove(key(accountId, scriptName));
                     for (Row row : rows) {
                         list.add(toVersion(row));
+                        if (Boolean.FALSE.equals(row.getBoolean("workers_dev"))) {
+                            hostRoutingOff.add(key(accountId, scriptName));
+                        }
                     }
                     return null;
                 });
+    }
+
+    private static String key(String accountId, String scriptName) {
+        return accountId + "/" + scriptName;
     }
 
     private static ActiveVersion toVersion(Row row) {

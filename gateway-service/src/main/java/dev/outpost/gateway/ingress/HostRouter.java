@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Finds the worker a request is for from its Host: {@code <worker>.<anything>} addresses worker
  * {@code <worker>} (so {@code hello.localhost:8787} reaches worker {@code hello}). Route patterns
- * (zone routes) come on top of this with the runtime issue.
+ * take precedence over this (see {@link WorkerResolver}).
  */
 public final class HostRouter {
     private HostRouter() {

@@ -2,7 +2,6 @@ package dev.outpost.gateway.ingress;
 
 import dev.outpost.gateway.config.GatewayConfig;
 import dev.outpost.gateway.hosting.ActiveVersion;
-import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.hosting.WorkerHost;
 import dev.outpost.runtime.Invocation;
 import dev.outpost.runtime.ScheduledEvent;
@@ -43,18 +42,18 @@ public class WorkerIngressServer {
 
     private final Vertx vertx;
     private final GatewayConfig config;
-    private final DeploymentTable deployments;
+    private final WorkerResolver resolver;
     private final WorkerHost host;
     private final Tracer tracer;
     private final io.opentelemetry.context.propagation.TextMapPropagator propagator;
     private final String node;
     private final List<HttpServer> servers = new ArrayList<>();
 
-    public WorkerIngressServer(Vertx vertx, GatewayConfig config, DeploymentTable deployments, WorkerHost host,
+    public WorkerIngressServer(Vertx vertx, GatewayConfig config, WorkerResolver resolver, WorkerHost host,
             OpenTelemetry telemetry) {
         this.vertx = vertx;
         this.config = config;
-        this.deployments = deployments;
+        this.resolver = resolver;
         this.host = host;
         this.tracer = telemetry.getTracer("dev.outpost.gateway.ingress");
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
@@ -63,7 +62,7 @@ public class WorkerIngressServer {
     }
 
     void start(@Observes StartupEvent event) throws Exception {
-        deployments.reloadAll().await().atMost(java.time.Duration.ofSeconds(30));
+        resolver.load().await().atMost(java.time.Duration.ofSeconds(30));
         HttpServerOptions options = new HttpServerOptions().setHost(config.workerHost()).setPort(config.workerPort())
                 .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -87,7 +86,7 @@ public class WorkerIngressServer {
     private void handle(HttpServerRequest request) {
         Context parent = traceParent(request);
         String requestId = RequestIds.next(node);
-        Optional<ActiveVersion> target = HostRouter.scriptName(request.host()).flatMap(deployments::resolve);
+        Optional<ActiveVersion> target = resolver.resolve(request.host(), request.path());
         if (target.isEmpty()) {
             plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
             return;

@@ -35,13 +35,20 @@ public class BearerAuthFilter {
             if (principal.isEmpty()) {
                 return unauthenticated();
             }
+            if (principal.get().expired()) {
+                return failure("Authentication error: the API token expired on " + principal.get().expiresOn());
+            }
             request.setProperty(PRINCIPAL, principal.get());
             return null;
         });
     }
 
     private static Response unauthenticated() {
+        return failure("Authentication error");
+    }
+
+    private static Response failure(String message) {
         return Response.status(ApiError.AUTHENTICATION.httpStatus()).type(MediaType.APPLICATION_JSON)
-                .entity(Envelope.failure(ApiError.AUTHENTICATION.code(), "Authentication error")).build();
+                .entity(Envelope.failure(ApiError.AUTHENTICATION.code(), message)).build();
     }
 }

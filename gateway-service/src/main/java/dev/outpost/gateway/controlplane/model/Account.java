@@ -18,4 +18,8 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_on", nullable = false)
     public OffsetDateTime createdOn;
+
+    /** The account's workers.dev subdomain; null until set (a default is answered). */
+    @Column(name = "workers_subdomain")
+    public String workersSubdomain;
 }

@@ -33,4 +33,7 @@ public class ApiToken extends PanacheEntityBase {
 
     @Column(name = "created_on", nullable = false)
     public OffsetDateTime createdOn;
+
+    @Column(name = "modified_on", nullable = false)
+    public OffsetDateTime modifiedOn = OffsetDateTime.now();
 }

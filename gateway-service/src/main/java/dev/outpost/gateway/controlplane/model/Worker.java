@@ -26,4 +26,15 @@ public class Worker extends PanacheEntityBase {
 
     @Column(name = "modified_on", nullable = false)
     public OffsetDateTime modifiedOn;
+
+    /** Whether {@code <worker>.<anything>} host routing reaches this worker (workers.dev on Cloudflare). */
+    @Column(name = "workers_dev", nullable = false)
+    public boolean workersDev = true;
+
+    @Column(name = "previews_enabled", nullable = false)
+    public boolean previewsEnabled;
+
+    /** JSON object of the non-versioned settings (logpush, tail_consumers, observability, tags). */
+    @Column(name = "script_settings", nullable = false)
+    public String scriptSettings = "{}";
 }

@@ -18,6 +18,13 @@ public enum ApiError {
     NAMESPACE_NOT_FOUND(10013, 404),
     CONFLICT(10014, 409),
     UPSTREAM_UNAVAILABLE(10043, 503),
+    /** Cloudflare's "No route for that URI": Outpost does not serve the path. */
+    NO_ROUTE(7000, 404),
+    METHOD_NOT_ALLOWED(7001, 405),
+    ROUTE_CONFLICT(10020, 409),
+    INVALID_CRON(10100, 400),
+    TOO_MANY_CRONS(10072, 400),
+    KV_KEY_NOT_FOUND(10009, 404),
     INTERNAL(10002, 500);
 
     private final int code;

@@ -3,6 +3,9 @@ package dev.outpost.gateway.controlplane.rest;
 import dev.outpost.contracts.OutpostErrors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +37,24 @@ public class ApiExceptionMapper {
                 yield envelope(500, ApiError.INTERNAL.code(), "Internal error");
             }
         };
+    }
+
+    /**
+     * A path (or method) no resource serves: the envelope names it, so a client such as wrangler reports exactly
+     * which call Outpost lacks; logged so that missing endpoints are easy to find.
+     */
+    @ServerExceptionMapper
+    public Response unrouted(NotFoundException e, HttpServerRequest request) {
+        LOG.infof("No control-plane endpoint for %s %s", request.method(), request.path());
+        return envelope(404, ApiError.NO_ROUTE.code(), "Outpost does not serve " + request.method() + " "
+                + request.path() + " (no route for that URI)");
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, HttpServerRequest request) {
+        LOG.infof("No control-plane endpoint for %s %s (other methods exist)", request.method(), request.path());
+        return envelope(405, ApiError.METHOD_NOT_ALLOWED.code(), "Outpost does not serve " + request.method() + " "
+                + request.path() + " (method not allowed for that URI)");
     }
 
     @ServerExceptionMapper

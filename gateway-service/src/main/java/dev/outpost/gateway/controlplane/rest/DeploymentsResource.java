@@ -6,6 +6,7 @@ import dev.outpost.gateway.controlplane.auth.AccountAccess;
 import dev.outpost.gateway.controlplane.model.Deployment;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
 import dev.outpost.gateway.controlplane.service.DeploymentStore;
+import dev.outpost.gateway.controlplane.service.ScriptService;
 import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.hosting.WorkerHost;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Versions and deployments of a worker, shaped like Cloudflare's API-4. One version serves at a
@@ -35,8 +38,10 @@ public class DeploymentsResource {
     private final DeploymentStore store;
     private final DeploymentTable table;
     private final WorkerHost host;
+    private final ScriptService scripts;
 
-    public DeploymentsResource(DeploymentStore store, DeploymentTable table, WorkerHost host) {
+    public DeploymentsResource(DeploymentStore store, DeploymentTable table, WorkerHost host, ScriptService scripts) {
+        this.scripts = scripts;
         this.store = store;
         this.table = table;
         this.host = host;
@@ -49,6 +54,21 @@ public class DeploymentsResource {
         AccountAccess.require(request, accountId, "workers", false);
         return store.versions(accountId, scriptName)
                 .map(list -> Envelope.ok(Map.of("items", list.stream().map(DeploymentsResource::version).toList())));
+    }
+
+    /**
+     * Uploads a version without deploying it (API-4): the same multipart form as the script upload. wrangler
+     * uses this for every deploy of an existing worker, followed by a 100% deployment of the new version.
+     */
+    @POST
+    @Path("/versions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<Envelope<ScriptService.VersionResult>> uploadVersion(@PathParam("account_id") String accountId,
+            @PathParam("script_name") String scriptName, @RestForm("metadata") String metadataField,
+            @RestForm(FileUpload.ALL) List<FileUpload> files, @Context ContainerRequestContext request) {
+        AccountAccess.require(request, accountId, "workers", true);
+        UploadForm form = UploadForm.read(metadataField, files);
+        return scripts.uploadVersion(accountId, scriptName, form.metadata(), form.modules()).map(Envelope::ok);
     }
 
     @GET

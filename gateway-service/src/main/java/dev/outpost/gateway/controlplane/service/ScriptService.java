@@ -23,6 +23,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,35 +63,70 @@ public class ScriptService {
             String modified_on) {
     }
 
+    /** The API-4 result of {@code POST .../versions}: a stored version that is not deployed yet. */
+    public record VersionResult(String id, int number, Map<String, Object> resources, long startup_time_ms) {
+    }
+
     @WithSpan("script upload")
     public Uni<UploadResult> upload(String accountId, String scriptName, String metadataJson,
             List<UploadedModule> parts) {
+        return upload(accountId, scriptName, metadataJson, parts, true).map(Uploaded::result);
+    }
+
+    /** Uploads a version of an existing worker without deploying it (wrangler's path for existing workers). */
+    @WithSpan("version upload")
+    public Uni<VersionResult> uploadVersion(String accountId, String scriptName, String metadataJson,
+            List<UploadedModule> parts) {
+        return upload(accountId, scriptName, metadataJson, parts, false).map(u -> new VersionResult(
+                u.version().id.toString(), u.version().number,
+                Map.of("script", Map.of("etag", u.version().etag, "handlers", List.of("fetch")),
+                        "bindings", u.bindingNames()),
+                u.result().startup_time_ms()));
+    }
+
+    private record Uploaded(UploadResult result, WorkerVersion version, List<Map<String, String>> bindingNames) {
+    }
+
+    private Uni<Uploaded> upload(String accountId, String scriptName, String metadataJson, List<UploadedModule> parts,
+            boolean deploy) {
         Context context = Vertx.currentContext();
         return Uni.createFrom().deferred(() -> {
             checkName(scriptName);
             ScriptUploadMetadata metadata = ScriptUploadMetadata.parse(metadataJson);
+            KeptBindings keep = KeptBindings.of(metadataJson);
             WorkerBundle bundle = bundle(scriptName, metadata, parts);
             // Sealed first: an upload with secrets fails before any work when no secrets key is configured.
-            List<BindingSpec> stored = secrets.seal(metadata.bindings());
-            return bindings.validate(accountId, metadata.bindings())
-                    .flatMap(v -> compile(accountId, bundle, metadata))
-                    .emitOn(runnable -> context.runOnContext(x -> runnable.run()))
-                    .flatMap(compiled -> persist(accountId, scriptName, metadata, stored, parts, bundle, compiled));
+            List<BindingSpec> sealed = secrets.seal(metadata.bindings());
+            // The deployed bindings are read first, on this request's context (validation answers on a gRPC thread).
+            return store.deployedBindings(accountId, scriptName)
+                    .call(deployed -> bindings.validate(accountId, metadata.bindings()))
+                    .flatMap(deployed -> {
+                        List<BindingSpec> carried = keep.carried(deployed, metadata.bindings());
+                        List<BindingSpec> all = new ArrayList<>(metadata.bindings());
+                        all.addAll(carried);
+                        List<BindingSpec> stored = new ArrayList<>(sealed);
+                        stored.addAll(carried);
+                        return compile(accountId, bundle, all)
+                                .emitOn(runnable -> context.runOnContext(x -> runnable.run()))
+                                .flatMap(compiled -> persist(accountId, scriptName, metadata, stored, parts, bundle,
+                                        compiled, deploy));
+                    });
         });
     }
 
     private record Compiled(LoadedWorker worker, long startupMillis) {
     }
 
-    private Uni<Compiled> compile(String accountId, WorkerBundle bundle, ScriptUploadMetadata metadata) {
+    private Uni<Compiled> compile(String accountId, WorkerBundle bundle, List<BindingSpec> envBindings) {
         long started = System.nanoTime();
-        return Uni.createFrom().completionStage(() -> host.compile(accountId, bundle, metadata.bindings()))
+        return Uni.createFrom().completionStage(() -> host.compile(accountId, bundle, envBindings))
                 .map(worker -> new Compiled(worker, (System.nanoTime() - started) / 1_000_000))
                 .onFailure().transform(ScriptService::loadError);
     }
 
-    private Uni<UploadResult> persist(String accountId, String scriptName, ScriptUploadMetadata metadata,
-            List<BindingSpec> storedBindings, List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled) {
+    private Uni<Uploaded> persist(String accountId, String scriptName, ScriptUploadMetadata metadata,
+            List<BindingSpec> storedBindings, List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled,
+            boolean deploy) {
         WorkerVersion version = new WorkerVersion();
         version.id = UUID.fromString(bundle.versionId());
         version.mainModule = metadata.mainModule();
@@ -106,10 +142,18 @@ public class ScriptService {
             m.content = p.content();
             return m;
         }).toList();
-        return store.storeAndDeploy(accountId, scriptName, version, modules, "api")
+        List<Map<String, String>> bindingNames = storedBindings.stream()
+                .map(b -> Map.of("name", b.name(), "type", b.type())).toList();
+        return store.store(accountId, scriptName, version, modules, "api", deploy)
                 .onFailure().invoke(f -> compiled.worker().close())
                 .flatMap(stored -> {
                     host.adopt(stored.version().id, compiled.worker());
+                    if (!deploy) {
+                        return Uni.createFrom().item(new Uploaded(new UploadResult(scriptName, stored.version().etag,
+                                List.of("fetch"), stored.version().compatibilityDate, metadata.compatibilityFlags(),
+                                compiled.startupMillis(), null, stored.worker().createdOn.toString(),
+                                stored.worker().modifiedOn.toString()), stored.version(), bindingNames));
+                    }
                     return deployments.reload(accountId, scriptName).invoke(() -> {
                         if (stored.previousVersionId() != null) {
                             host.retire(stored.previousVersionId());
@@ -117,7 +161,8 @@ public class ScriptService {
                     }).map(v -> new UploadResult(scriptName, stored.version().etag, List.of("fetch"),
                             stored.version().compatibilityDate, metadata.compatibilityFlags(), compiled.startupMillis(),
                             stored.version().id.toString(), stored.worker().createdOn.toString(),
-                            stored.worker().modifiedOn.toString()));
+                            stored.worker().modifiedOn.toString()))
+                            .map(result -> new Uploaded(result, stored.version(), bindingNames));
                 });
     }
 

@@ -4,6 +4,10 @@ import dev.outpost.gateway.controlplane.model.Deployment;
 import dev.outpost.gateway.controlplane.model.Worker;
 import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
+import dev.outpost.gateway.controlplane.rest.ApiError;
+import dev.outpost.gateway.controlplane.rest.ApiException;
+import dev.outpost.gateway.hosting.BindingSpec;
+import dev.outpost.gateway.hosting.BindingsJson;
 import dev.outpost.gateway.hosting.DeploymentChanges;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,12 +30,26 @@ public class ScriptStore {
     @WithTransaction
     public Uni<StoredUpload> storeAndDeploy(String accountId, String scriptName, WorkerVersion version,
             List<WorkerModuleEntity> modules, String source) {
+        return store(accountId, scriptName, version, modules, source, true);
+    }
+
+    /**
+     * Writes a new immutable version with its modules, deployed at once or not (API-4 {@code POST .../versions}
+     * uploads a version of an existing worker that a later deployment makes live; its deployment is then null).
+     */
+    @WithTransaction
+    public Uni<StoredUpload> store(String accountId, String scriptName, WorkerVersion version,
+            List<WorkerModuleEntity> modules, String source, boolean deploy) {
         OffsetDateTime now = OffsetDateTime.now();
         return Worker.<Worker>find("accountId = ?1 and name = ?2", accountId, scriptName).firstResult()
                 .flatMap(existing -> {
                     if (existing != null) {
                         existing.modifiedOn = now;
                         return Uni.createFrom().item(existing);
+                    }
+                    if (!deploy) {
+                        return Uni.createFrom().failure(new ApiException(ApiError.NOT_FOUND,
+                                "This Worker does not exist on your account."));
                     }
                     Worker worker = new Worker();
                     worker.id = UUID.randomUUID();
@@ -51,6 +69,9 @@ public class ScriptStore {
                         })
                         .flatMap(v -> WorkerModuleEntity.persist(modules.stream()).replaceWith(v))
                         .flatMap(v -> {
+                            if (!deploy) {
+                                return Uni.createFrom().item(new StoredUpload(worker, v, null, previous));
+                            }
                             Deployment deployment = new Deployment();
                             deployment.id = UUID.randomUUID();
                             deployment.workerId = worker.id;
@@ -60,7 +81,15 @@ public class ScriptStore {
                             return deployment.<Deployment>persist()
                                     .map(d -> new StoredUpload(worker, v, d, previous));
                         })))
-                .call(stored -> announce(accountId, scriptName));
+                .call(stored -> deploy ? announce(accountId, scriptName) : Uni.createFrom().voidItem());
+    }
+
+    /** The bindings (as stored: secrets sealed) of the deployed version of a worker; empty when there is none. */
+    @WithSession
+    public Uni<List<BindingSpec>> deployedBindings(String accountId, String scriptName) {
+        return find(accountId, scriptName).flatMap(w -> w == null ? Uni.createFrom().item((UUID) null) : currentVersion(w.id))
+                .flatMap(id -> id == null ? Uni.createFrom().nullItem() : WorkerVersion.<WorkerVersion>findById(id))
+                .map(v -> v == null ? List.of() : BindingsJson.parse(v.bindings));
     }
 
     /** Tells every gateway replica, on commit, that this worker's deployment changed. */

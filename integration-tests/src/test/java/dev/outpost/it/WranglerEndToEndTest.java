@@ -1,0 +1,318 @@
+package dev.outpost.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.localstack.Component;
+import dev.outpost.localstack.LocalStack;
+import dev.outpost.localstack.cli.EnvExports;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cloudflare's own wrangler CLI (npm, pinned) against a real Outpost stack, configured only by the lines of
+ * {@code bin/outpost env}: deploy of a worker with vars, a KV namespace and a D1 database (API-2, API-3, API-5),
+ * redeploy through the versions API (API-4), secrets (API-6), KV keys (KV-10), routes and cron triggers from
+ * wrangler.toml (API-5, CRON-2/3), deployments and versions listings, a command Outpost does not serve (its error
+ * names the call), and delete. The tests run in order on one worker.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WranglerEndToEndTest {
+    static final int OFFSET = 11000;
+    static final String WORKER = "wr-e2e";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern VERSION_ID = Pattern.compile("Current Version ID: ([0-9a-f-]{36})");
+
+    @TempDir
+    static Path state;
+    static LocalStack stack;
+    static Path wrangler;
+    static Path project;
+    static Map<String, String> env;
+    static String kvId;
+    static String dbId;
+    static String lastVersion;
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String SOURCE = """
+            export default {
+              async fetch(request, env) {
+                await env.KV.put('seen', 'yes');
+                const row = await env.DB.prepare('SELECT 40 + 2 AS answer').first();
+                return Response.json({ greeting: env.GREETING, kv: await env.KV.get('seen'), answer: row.answer,
+                  secret: env.API_KEY ?? null, path: new URL(request.url).pathname });
+              }
+            };
+            """;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        wrangler = WranglerTool.ensure(repo);
+        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(repo).portOffset(OFFSET)
+                .components(EnumSet.of(Component.POSTGRES, Component.KV, Component.D1, Component.GATEWAY)).build();
+        stack.start();
+        env = wranglerEnv();
+        kvId = api("POST", "/accounts/" + account() + "/storage/kv/namespaces", "{\"title\":\"wrangler-e2e\"}")
+                .path("result").path("id").asText();
+        HttpResponse<String> db = http.send(HttpRequest.newBuilder(URI.create(stack.url(Component.D1)
+                        + "/client/v4/accounts/" + account() + "/d1/database"))
+                .header("Authorization", "Bearer " + stack.credentials().apiToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"wrangler-e2e\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        dbId = JSON.readTree(db.body()).path("result").path("uuid").asText();
+        assertTrue(!kvId.isEmpty() && !dbId.isEmpty(), "KV namespace and D1 database created");
+        project = Files.createDirectories(state.resolve("project"));
+        Files.createDirectories(project.resolve("src"));
+        Files.writeString(project.resolve("src/index.js"), SOURCE);
+        writeConfig("");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    /** What {@code eval "$(bin/outpost env)"} exports, plus a private HOME so wrangler writes nothing in the user's. */
+    static Map<String, String> wranglerEnv() throws IOException {
+        Map<String, String> out = new HashMap<>();
+        for (String line : EnvExports.lines(stack.ports(), stack.credentials())) {
+            if (line.startsWith("export ")) {
+                String assignment = line.substring(7);
+                int eq = assignment.indexOf('=');
+                String value = assignment.substring(eq + 1);
+                if (value.startsWith("'") && value.endsWith("'")) {
+                    value = value.substring(1, value.length() - 1).replace("'\\''", "'");
+                }
+                out.put(assignment.substring(0, eq), value);
+            }
+        }
+        assertEquals(stack.apiBaseUrl(), out.get("CLOUDFLARE_API_BASE_URL"));
+        assertTrue(out.containsKey("CLOUDFLARE_API_TOKEN") && out.containsKey("CLOUDFLARE_ACCOUNT_ID"), out.toString());
+        Path home = Files.createDirectories(state.resolve("home"));
+        out.put("HOME", home.toString());
+        out.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        out.put("WRANGLER_SEND_ERROR_REPORTS", "false");
+        out.put("CI", "true");
+        out.put("NO_COLOR", "1");
+        out.put("FORCE_COLOR", "0");
+        return out;
+    }
+
+    static void writeConfig(String extra) throws IOException {
+        Files.writeString(project.resolve("wrangler.toml"), """
+                name = "%s"
+                main = "src/index.js"
+                compatibility_date = "2025-01-01"
+                %s
+
+                [vars]
+                GREETING = "hello from wrangler"
+
+                [[kv_namespaces]]
+                binding = "KV"
+                id = "%s"
+
+                [[d1_databases]]
+                binding = "DB"
+                database_name = "wrangler-e2e"
+                database_id = "%s"
+                """.formatted(WORKER, extra, kvId, dbId));
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    static Run wrangler(String stdin, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(wrangler.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_") || k.startsWith("CF_") || k.startsWith("WRANGLER_"));
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("wrangler " + String.join(" ", args) + " did not finish");
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    static Run ok(String stdin, String... args) throws Exception {
+        Run run = wrangler(stdin, args);
+        assertEquals(0, run.exit(), "wrangler " + String.join(" ", args) + " failed:\n" + run.output());
+        return run;
+    }
+
+    static String versionOf(Run deploy) {
+        Matcher m = VERSION_ID.matcher(deploy.output());
+        assertTrue(m.find(), deploy.output());
+        return m.group(1);
+    }
+
+    static HttpResponse<String> call(String host, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().workerPort() + path))
+                .header("Host", host).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode worker(String host, String path) throws Exception {
+        HttpResponse<String> response = call(host, path);
+        assertEquals(200, response.statusCode(), host + path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
+                .header("Authorization", "Bearer " + stack.credentials().apiToken()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    static String account() {
+        return stack.credentials().accountId();
+    }
+
+    @Test
+    @Order(1)
+    void deployCreatesTheWorkerWithVarsKvAndD1() throws Exception {
+        Run deploy = ok(null, "deploy");
+        assertTrue(deploy.output().contains("Uploaded " + WORKER), deploy.output());
+        lastVersion = versionOf(deploy);
+        // workers.dev: wrangler prints <worker>.<account subdomain>.workers.dev; host routing serves that name
+        assertTrue(deploy.output().contains(WORKER + ".outpost.workers.dev"), deploy.output());
+        JsonNode out = worker(WORKER + ".outpost.workers.dev", "/hello");
+        assertEquals("hello from wrangler", out.path("greeting").asText());
+        assertEquals("yes", out.path("kv").asText());
+        assertEquals(42, out.path("answer").asInt());
+        assertTrue(out.path("secret").isNull());
+    }
+
+    @Test
+    @Order(2)
+    void secretsArePutListedKeptAcrossADeployAndDeleted() throws Exception {
+        ok("s3cr3t-from-wrangler", "secret", "put", "API_KEY");
+        Run list = ok(null, "secret", "list");
+        assertTrue(list.output().contains("\"API_KEY\"") && list.output().contains("secret_text"), list.output());
+        assertTrue(!list.output().contains("s3cr3t-from-wrangler"), "a secret value is never listed");
+        assertEquals("s3cr3t-from-wrangler", worker(WORKER + ".localhost", "/").path("secret").asText());
+
+        // A second deploy of an existing worker goes through POST .../versions + POST .../deployments (API-4);
+        // secrets set with wrangler survive it.
+        Run redeploy = ok(null, "deploy");
+        String version = versionOf(redeploy);
+        assertNotEquals(lastVersion, version);
+        lastVersion = version;
+        assertEquals("s3cr3t-from-wrangler", worker(WORKER + ".localhost", "/").path("secret").asText());
+
+        ok(null, "secret", "delete", "API_KEY");
+        assertTrue(worker(WORKER + ".localhost", "/").path("secret").isNull());
+        assertTrue(!ok(null, "secret", "list").output().contains("API_KEY"));
+    }
+
+    @Test
+    @Order(3)
+    void deploymentsAndVersionsAreListed() throws Exception {
+        Run deployments = ok(null, "deployments", "list");
+        assertTrue(deployments.output().contains(lastVersion), deployments.output());
+        assertTrue(deployments.output().contains("(100%) " + lastVersion), deployments.output());
+        Run versions = ok(null, "versions", "list");
+        assertTrue(versions.output().contains(lastVersion), versions.output());
+    }
+
+    @Test
+    @Order(4)
+    void kvKeysArePutReadListedAndDeleted() throws Exception {
+        String ns = "--namespace-id=" + kvId;
+        ok(null, "kv", "key", "put", ns, "--remote", "greeting", "hi from wrangler");
+        assertTrue(ok(null, "kv", "key", "get", ns, "--remote", "greeting").output().contains("hi from wrangler"));
+        JsonNode keys = JSON.readTree(jsonPart(ok(null, "kv", "key", "list", ns, "--remote").output()));
+        assertTrue(keys.findValuesAsText("name").containsAll(List.of("greeting", "seen")), keys.toString());
+        ok(null, "kv", "key", "delete", ns, "--remote", "greeting");
+        JsonNode after = JSON.readTree(jsonPart(ok(null, "kv", "key", "list", ns, "--remote").output()));
+        assertTrue(!after.findValuesAsText("name").contains("greeting"), after.toString());
+    }
+
+    @Test
+    @Order(5)
+    void routesAndCronTriggersFromWranglerToml() throws Exception {
+        writeConfig("""
+                routes = ["api.wrangler-e2e.test/v1/*", "*.wrangler-e2e.test/*"]
+
+                [triggers]
+                crons = ["*/5 * * * *", "0 12 * * MON-FRI"]
+                """);
+        Run deploy = ok(null, "deploy");
+        assertTrue(deploy.output().contains("api.wrangler-e2e.test/v1/*"), deploy.output());
+        assertTrue(deploy.output().contains("schedule: 0 12 * * MON-FRI"), deploy.output());
+        assertEquals("/v1/users", worker("api.wrangler-e2e.test", "/v1/users").path("path").asText());
+        assertEquals("/", worker("www.wrangler-e2e.test:8787", "/").path("path").asText());
+        assertEquals(404, call("wrangler-e2e.test", "/").statusCode(), "no pattern covers the bare domain");
+        // With routes and no workers_dev setting, wrangler turns workers.dev off: host routing stops reaching it.
+        assertEquals(404, call(WORKER + ".localhost", "/").statusCode());
+
+        JsonNode routes = api("GET", "/accounts/" + account() + "/workers/scripts/" + WORKER + "/routes", null);
+        assertEquals(List.of("*.wrangler-e2e.test/*", "api.wrangler-e2e.test/v1/*"),
+                routes.path("result").findValuesAsText("pattern"));
+        JsonNode schedules = api("GET", "/accounts/" + account() + "/workers/scripts/" + WORKER + "/schedules", null);
+        assertEquals(List.of("*/5 * * * *", "0 12 * * MON-FRI"), schedules.path("result").path("schedules").findValuesAsText("cron"));
+    }
+
+    @Test
+    @Order(6)
+    void aCommandOutpostDoesNotServeNamesTheMissingEndpoint() throws Exception {
+        Run run = wrangler(null, "hyperdrive", "list");
+        assertNotEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("Outpost does not serve GET /client/v4/accounts/" + account() + "/hyperdrive/configs"),
+                run.output());
+    }
+
+    @Test
+    @Order(7)
+    void deleteRemovesTheWorkerItsRoutesAndSchedules() throws Exception {
+        ok(null, "delete", "--force");
+        assertEquals(404, call("api.wrangler-e2e.test", "/v1/users").statusCode());
+        assertEquals(10007, api("GET", "/accounts/" + account() + "/workers/services/" + WORKER, null)
+                .path("errors").path(0).path("code").asInt());
+        JsonNode zoneRoutes = api("GET", "/zones?name=wrangler-e2e.test", null);
+        String zone = zoneRoutes.path("result").path(0).path("id").asText();
+        assertEquals(0, api("GET", "/zones/" + zone + "/workers/routes", null).path("result").size());
+    }
+
+    /** wrangler prints a banner before JSON output. */
+    static String jsonPart(String output) {
+        int start = output.indexOf('[');
+        assertTrue(start >= 0, output);
+        return output.substring(start);
+    }
+}
