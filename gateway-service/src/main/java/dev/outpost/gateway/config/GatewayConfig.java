@@ -110,5 +110,8 @@ public interface GatewayConfig {
         String accountName();
 
         Optional<String> token();
+
+        /** Id of that token when it is created (its S3 access key id for R2); random when absent. */
+        Optional<java.util.UUID> tokenId();
     }
 }

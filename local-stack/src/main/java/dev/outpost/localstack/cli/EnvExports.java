@@ -18,10 +18,10 @@ public final class EnvExports {
         l.add("export CLOUDFLARE_API_TOKEN=" + shellQuote(creds.apiToken()));
         l.add("export CLOUDFLARE_ACCOUNT_ID=" + creds.accountId());
         l.add("export WRANGLER_SEND_METRICS=false");
-        l.add("# R2's S3 API: for now the access key id is the account id and the secret is the API token");
+        l.add("# R2's S3 API, as on R2: the access key id is the API token's id, the secret the token's SHA-256");
         l.add("export AWS_ENDPOINT_URL=" + ports.baseUrl(Component.R2));
-        l.add("export AWS_ACCESS_KEY_ID=" + creds.accountId());
-        l.add("export AWS_SECRET_ACCESS_KEY=" + shellQuote(creds.apiToken()));
+        l.add("export AWS_ACCESS_KEY_ID=" + creds.apiTokenId().replace("-", ""));
+        l.add("export AWS_SECRET_ACCESS_KEY=" + creds.apiTokenS3Secret());
         l.add("export AWS_DEFAULT_REGION=auto");
         return l;
     }

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.Properties;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Properties;
 public final class CredentialStore {
     static final String ACCOUNT_ID = "account-id";
     static final String API_TOKEN = "api-token";
+    static final String API_TOKEN_ID = "api-token-id";
     static final String S3_ACCESS_KEY = "s3-access-key";
     static final String S3_SECRET_KEY = "s3-secret-key";
     static final String DB_PASSWORD = "db-password";
@@ -55,6 +57,7 @@ public final class CredentialStore {
             boolean changed = false;
             changed |= putIfAbsent(props, ACCOUNT_ID, HexFormat.of().formatHex(bytes(16)));
             changed |= putIfAbsent(props, API_TOKEN, urlSafe(30));
+            changed |= putIfAbsent(props, API_TOKEN_ID, new UUID(random.nextLong(), random.nextLong()).toString());
             changed |= putIfAbsent(props, S3_ACCESS_KEY, "OUTPOST" + randomKey(13));
             changed |= putIfAbsent(props, S3_SECRET_KEY, urlSafe(30));
             changed |= putIfAbsent(props, DB_PASSWORD, urlSafe(18));
@@ -63,7 +66,7 @@ public final class CredentialStore {
                 write(props);
             }
             return new Credentials(props.getProperty(ACCOUNT_ID), props.getProperty(API_TOKEN),
-                    props.getProperty(S3_ACCESS_KEY), props.getProperty(S3_SECRET_KEY), props.getProperty(DB_PASSWORD),
+                    props.getProperty(API_TOKEN_ID), props.getProperty(S3_ACCESS_KEY), props.getProperty(S3_SECRET_KEY), props.getProperty(DB_PASSWORD),
                     props.getProperty(SECRETS_KEY));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write " + file + ": " + e.getMessage(), e);

@@ -37,6 +37,9 @@ public final class ServiceProperties {
                 p.put("outpost.r2.s3-api.access-key-id", creds.accountId());
                 p.put("outpost.r2.s3-api.secret-access-key", creds.apiToken());
                 p.put("outpost.r2.s3-api.account-id", creds.accountId());
+                // ... and the key pairs of API tokens are resolved by the gateway.
+                p.put("quarkus.grpc.clients.gateway.host", "127.0.0.1");
+                p.put("quarkus.grpc.clients.gateway.port", Integer.toString(ports.port(Component.GATEWAY)));
             }
             case D1 -> {
                 p.put("outpost.d1.data-dir", data + "/db");
@@ -62,6 +65,7 @@ public final class ServiceProperties {
                 p.put("outpost.gateway.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
                 p.put("outpost.gateway.bootstrap.account-id", creds.accountId());
                 p.put("outpost.gateway.bootstrap.token", creds.apiToken());
+                p.put("outpost.gateway.bootstrap.token-id", creds.apiTokenId());
                 p.put("outpost.gateway.secrets-key", creds.secretsKey());
             }
             default -> throw new IllegalStateException("no properties for " + service);

@@ -34,16 +34,17 @@ class CliSettingsTest {
     @Test
     void envPrintsWranglerAndS3Exports() {
         List<String> lines = EnvExports.lines(new PortPlan(0),
-                new Credentials("0123456789abcdef0123456789abcdef", "tok-en_1", "AK", "SK", "pw", "c2VjcmV0cy1rZXk="));
+                new Credentials("0123456789abcdef0123456789abcdef", "tok-en_1", "6f1c2f9e-3b5a-4c1d-9e8f-0a1b2c3d4e5f", "AK", "SK", "pw", "c2VjcmV0cy1rZXk="));
         assertEquals(List.of(
                 "export CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8080/client/v4",
                 "export CLOUDFLARE_API_TOKEN=tok-en_1",
                 "export CLOUDFLARE_ACCOUNT_ID=0123456789abcdef0123456789abcdef",
                 "export WRANGLER_SEND_METRICS=false",
-                "# R2's S3 API: for now the access key id is the account id and the secret is the API token",
+                "# R2's S3 API, as on R2: the access key id is the API token's id, the secret the token's SHA-256",
                 "export AWS_ENDPOINT_URL=http://127.0.0.1:8082",
-                "export AWS_ACCESS_KEY_ID=0123456789abcdef0123456789abcdef",
-                "export AWS_SECRET_ACCESS_KEY=tok-en_1",
+                "export AWS_ACCESS_KEY_ID=6f1c2f9e3b5a4c1d9e8f0a1b2c3d4e5f",
+                // sha256("tok-en_1")
+                "export AWS_SECRET_ACCESS_KEY=a14aa41bfb482e0eed6d7fe5ff8073839f9ce2cd4287d9e30cea8961df979db8",
                 "export AWS_DEFAULT_REGION=auto"), lines);
         assertEquals("'it'\\''s'", EnvExports.shellQuote("it's"));
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ServicePropertiesTest {
-    static final Credentials CREDS = new Credentials("0123456789abcdef0123456789abcdef", "tok", "AK", "SK", "dbpw", "c2VjcmV0cy1rZXk=");
+    static final Credentials CREDS = new Credentials("0123456789abcdef0123456789abcdef", "tok", "6f1c2f9e-3b5a-4c1d-9e8f-0a1b2c3d4e5f", "AK", "SK", "dbpw", "c2VjcmV0cy1rZXk=");
 
     static StackSettings settings(int offset, Map<Component, Map<String, String>> extra) {
         return new StackSettings(new StateLayout(Path.of("/state")), new PortPlan(offset), CREDS, Path.of("/repo"),

@@ -53,6 +53,13 @@ public interface R2Config {
         @WithDefault("local")
         String accountId();
 
+        /**
+         * Also accept the key pairs of control-plane API tokens with an R2 scope (access key id = token id, secret =
+         * SHA-256 of the token, as on R2), resolved through the gateway's gRPC API (quarkus.grpc.clients.gateway.*).
+         */
+        @WithDefault("true")
+        boolean tokenKeys();
+
         /** Host suffix for virtual-host style requests ({bucket}.{suffix}); empty = path style only. */
         Optional<String> virtualHostSuffix();
 

@@ -4,7 +4,9 @@ import dev.outpost.r2.config.R2Config;
 import dev.outpost.r2.error.R2Error;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +26,13 @@ public class S3Route {
 
     private final S3Api api;
     private final SigV4Verifier verifier;
+    private final S3Credentials credentials;
     private final String virtualHostSuffix;
 
-    public S3Route(S3Api api, SigV4Verifier verifier, R2Config config) {
+    public S3Route(S3Api api, SigV4Verifier verifier, S3Credentials credentials, R2Config config) {
         this.api = api;
         this.verifier = verifier;
+        this.credentials = credentials;
         this.virtualHostSuffix = config.s3Api().virtualHostSuffix().orElse(null);
     }
 
@@ -40,8 +44,12 @@ public class S3Route {
                 return;
             }
             request.pause();
-            handle(request);
+            resolveCredentials(request);
         });
+    }
+
+    private static boolean isRead(String method) {
+        return method.equals("GET") || method.equals("HEAD");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -63,6 +71,42 @@ public class S3Route {
         return !(path.equals("/q") || path.startsWith("/q/") || path.startsWith("/client/v4"));
     }
 
+    /**
+     * Token key pairs live in the control plane: look the request's access key up first (a gateway call on a
+     * cache miss, the request paused meanwhile), then handle it on this event loop.
+     */
+    private void resolveCredentials(HttpServerRequest request) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String keyId = SigV4Verifier.accessKeyId(request.getHeader("Authorization"), q < 0 ? null : uri.substring(q + 1));
+        if (keyId == null) {
+            handle(request);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        credentials.resolve(keyId).subscribe().with(
+                ok -> onContext(context, () -> handle(request)),
+                failure -> onContext(context, () -> {
+                    S3Exchange x;
+                    try {
+                        x = new S3Exchange(request, virtualHostSuffix);
+                    } catch (RuntimeException e) {
+                        request.resume();
+                        request.response().setStatusCode(503).end();
+                        return;
+                    }
+                    x.sendError(failure);
+                }));
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
     private void handle(HttpServerRequest request) {
         S3Exchange x;
         try {
@@ -79,6 +123,9 @@ public class S3Route {
                 headers = MultiMap.caseInsensitiveMultiMap().addAll(headers).add("host", request.authority().toString());
             }
             x.auth = verifier.verify(request.method().name(), x.rawPath, x.rawQuery, headers);
+            if (!x.auth.principal().canWrite() && !isRead(request.method().name())) {
+                throw R2Error.ACCESS_DENIED.exception("Access Denied: this access key's token may only read.");
+            }
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("S3 %s %s payload=%s presigned=%s", request.method(), x.rawPath, x.auth.payloadHash(),
                         x.auth.presigned());

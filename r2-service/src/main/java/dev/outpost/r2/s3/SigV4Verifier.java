@@ -61,6 +61,25 @@ public class SigV4Verifier {
                         || rawQuery.contains("AWSAccessKeyId=")));
     }
 
+    /** The access key id a SigV4 request names (header or presigned URL), or null when it names none. */
+    public static String accessKeyId(String authorization, String rawQuery) {
+        String credential = null;
+        if (authorization != null) {
+            int at = authorization.indexOf("Credential=");
+            if (at >= 0) {
+                int end = authorization.indexOf(',', at);
+                credential = authorization.substring(at + "Credential=".length(), end < 0 ? authorization.length() : end);
+            }
+        } else if (rawQuery != null) {
+            credential = first(parseQuery(rawQuery), "X-Amz-Credential");
+        }
+        if (credential == null) {
+            return null;
+        }
+        int slash = credential.indexOf('/');
+        return slash <= 0 ? null : credential.substring(0, slash).trim();
+    }
+
     public SigV4Auth verify(String method, String rawPath, String rawQuery, MultiMap headers) {
         String authorization = headers.get("Authorization");
         List<String[]> query = parseQuery(rawQuery);

@@ -27,12 +27,13 @@ public class BootstrapAccount {
         }
         String accountId = config.bootstrap().accountId().get();
         String token = config.bootstrap().token().orElse(null);
+        UUID tokenId = config.bootstrap().tokenId().orElseGet(UUID::randomUUID);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ensure(accountId,
-                config.bootstrap().accountName(), token)));
+                config.bootstrap().accountName(), token, tokenId)));
         LOG.infof("Bootstrap account %s is ready", accountId);
     }
 
-    private Uni<Void> ensure(String accountId, String name, String token) {
+    private Uni<Void> ensure(String accountId, String name, String token, UUID tokenId) {
         Uni<Void> account = Account.<Account>findById(accountId).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -52,7 +53,8 @@ public class BootstrapAccount {
                 return Uni.createFrom().voidItem();
             }
             ApiToken row = new ApiToken();
-            row.id = UUID.randomUUID();
+            // A fixed id lets the launcher print the token's S3 key pair (id + SHA-256) without asking.
+            row.id = tokenId;
             row.accountId = accountId;
             row.name = "bootstrap";
             row.tokenHash = hash;

@@ -4,8 +4,6 @@ import dev.outpost.gateway.controlplane.model.ApiToken;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,9 +30,7 @@ public class TokenService {
             return Uni.createFrom().item(cached.principal());
         }
         return ApiToken.<ApiToken>find("tokenHash", hash).firstResult().map(row -> {
-            Optional<Principal> principal = row == null ? Optional.empty()
-                    : Optional.of(new Principal(row.id, row.accountId,
-                            new HashSet<>(Arrays.asList(row.scopes.trim().split("\\s+"))), row.expiresOn));
+            Optional<Principal> principal = row == null ? Optional.empty() : Optional.of(Principal.of(row));
             cache.put(hash, new Cached(principal, now));
             return principal;
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.gateway.controlplane.auth.AccountAccess;
 import dev.outpost.gateway.controlplane.auth.Principal;
 import dev.outpost.gateway.controlplane.auth.Scopes;
+import dev.outpost.gateway.controlplane.auth.TokenIds;
 import dev.outpost.gateway.controlplane.auth.TokenStore;
 import dev.outpost.gateway.controlplane.model.ApiToken;
 import io.smallrye.mutiny.Uni;
@@ -81,17 +82,11 @@ final class TokenJson {
     }
 
     static String hex(UUID id) {
-        return id.toString().replace("-", "");
+        return TokenIds.hex(id);
     }
 
     static UUID id(String text) {
-        try {
-            if (text.length() == 32) {
-                return UUID.fromString(text.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.NOT_FOUND, "API token " + text + " does not exist");
-        }
+        return TokenIds.parse(text)
+                .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "API token " + text + " does not exist"));
     }
 }
