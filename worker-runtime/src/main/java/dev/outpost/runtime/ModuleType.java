@@ -6,8 +6,8 @@ public enum ModuleType {
     ESM,
     /**
      * Non-module JavaScript ({@code application/javascript}). As the main module it is a service-worker script
-     * (RT-2, Cloudflare's {@code body_part}); as another module it is a CommonJS module ({@code module.exports}),
-     * which is not supported yet: loading one fails with WorkerLoadException.
+     * (RT-2, Cloudflare's {@code body_part}); as another module it is a CommonJS module ({@code module.exports},
+     * {@code require()} of the bundle's other CommonJS modules), imported by ES modules as its default export.
      */
     COMMONJS,
     /** UTF-8 text; the default export is the string. */

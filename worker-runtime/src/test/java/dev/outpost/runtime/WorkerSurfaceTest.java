@@ -321,6 +321,34 @@ class WorkerSurfaceTest {
     }
 
     @Test
+    void commonJsModulePartsAreImportableAndRequireEachOther() throws Exception {
+        // wrangler's CommonJS rule: application/javascript parts next to an ES main module
+        WorkerBundle bundle = bundle("main.js",
+                esm("main.js", """
+                        import greet, { shout } from './lib/greet.cjs';
+                        import config from './config.js';
+                        export default { fetch() { return new Response(`${greet('ann')} ${shout('bob')} ${config.port}`); } };
+                        """),
+                new WorkerModule("lib/greet.cjs", ModuleType.COMMONJS, """
+                        const { prefix } = require('./words');
+                        module.exports = function greet(name) { return prefix + ' ' + name; };
+                        module.exports.shout = (name) => (prefix + ' ' + name).toUpperCase() + '!';
+                        """.getBytes(StandardCharsets.UTF_8)),
+                new WorkerModule("lib/words.js", ModuleType.COMMONJS,
+                        "exports.prefix = 'hello'; exports.loadedBy = __filename;".getBytes(StandardCharsets.UTF_8)),
+                new WorkerModule("config.js", ModuleType.COMMONJS,
+                        "module.exports = { port: 8787 };".getBytes(StandardCharsets.UTF_8)));
+        try (LoadedWorker worker = engine.load(bundle, WorkerEnvironment.empty(), RuntimeLimits.defaults())) {
+            assertEquals("hello ann HELLO BOB! 8787", body(call(worker, get("https://x/"))));
+        }
+        WorkerBundle missing = bundle("main.js", esm("main.js", "import x from './a.cjs'; export default { fetch() {} };"),
+                new WorkerModule("a.cjs", ModuleType.COMMONJS, "require('./nope');".getBytes(StandardCharsets.UTF_8)));
+        WorkerLoadException e = assertThrows(WorkerLoadException.class,
+                () -> engine.load(missing, WorkerEnvironment.empty(), RuntimeLimits.defaults()));
+        assertTrue(e.getMessage().contains("Cannot find module './nope'"), e.getMessage());
+    }
+
+    @Test
     void rpcOutcomesAreReadableWithoutJs() {
         // io/EntrypointDispatch: platform failures become outcomes
         assertEquals(new ScheduledResult("exceededCpu", false), dev.outpost.runtime.io.EntrypointDispatch.scheduledResult(

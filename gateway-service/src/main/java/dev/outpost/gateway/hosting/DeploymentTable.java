@@ -29,6 +29,12 @@ public class DeploymentTable {
     private final Map<String, List<ActiveVersion>> byName = new ConcurrentHashMap<>();
     /** "account/name" of workers whose workers.dev switch is off: only routes reach them. */
     private final Set<String> hostRoutingOff = ConcurrentHashMap.newKeySet();
+    /**
+     * When each name was last re-read on its own (a counter, not a time): a full reload whose query started
+     * before that must not overwrite the fresher entry (it raced with a deploy and would drop or revert it).
+     */
+    private final Map<String, Long> reloadedAt = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
 
     public DeploymentTable(Pool pool) {
         this.pool = pool;
@@ -59,28 +65,31 @@ public class DeploymentTable {
     }
 
     public Uni<Void> reloadAll() {
-        return pool.query(ACTIVE_SQL.formatted("")).execute().map(rows -> {
-            Map<String, List<ActiveVersion>> fresh = new ConcurrentHashMap<>();
-            Set<String> off = ConcurrentHashMap.newKeySet();
-            for (Row row : rows) {
-                ActiveVersion v = toVersion(row);
-                fresh.computeIfAbsent(v.scriptName(), k -> new CopyOnWriteArrayList<>()).add(v);
-                if (Boolean.FALSE.equals(row.getBoolean("workers_dev"))) {
-                    off.add(key(v.accountId(), v.scriptName()));
-                }
-            }
-            byName.keySet().retainAll(fresh.keySet());
-            byName.putAll(fresh);
-            hostRoutingOff.retainAll(off);
-            hostRoutingOff.addAll(off);
-            return null;
-        });
+        return Uni.createFrom().item(clock::incrementAndGet).flatMap(started -> pool.query(ACTIVE_SQL.formatted(""))
+                .execute().map(rows -> {
+                    Map<String, List<ActiveVersion>> fresh = new ConcurrentHashMap<>();
+                    Set<String> off = ConcurrentHashMap.newKeySet();
+                    for (Row row : rows) {
+                        ActiveVersion v = toVersion(row);
+                        fresh.computeIfAbsent(v.scriptName(), k -> new CopyOnWriteArrayList<>()).add(v);
+                        if (Boolean.FALSE.equals(row.getBoolean("workers_dev"))) {
+                            off.add(key(v.accountId(), v.scriptName()));
+                        }
+                    }
+                    fresh.keySet().removeIf(name -> reloadedAt.getOrDefault(name, 0L) > started);
+                    byName.keySet().removeIf(name -> !fresh.containsKey(name) && reloadedAt.getOrDefault(name, 0L) <= started);
+                    byName.putAll(fresh);
+                    hostRoutingOff.retainAll(off);
+                    hostRoutingOff.addAll(off);
+                    return null;
+                }));
     }
 
     /** Re-reads one worker (after a deploy, rollback or delete of it). */
     public Uni<Void> reload(String accountId, String scriptName) {
         return pool.preparedQuery(ACTIVE_SQL.formatted("WHERE w.account_id = $1 AND w.name = $2"))
                 .execute(Tuple.of(accountId, scriptName)).map(rows -> {
+                    reloadedAt.put(scriptName, clock.incrementAndGet());
                     List<ActiveVersion> list = byName.computeIfAbsent(scriptName, k -> new CopyOnWriteArrayList<>());
                     list.removeIf(v -> v.accountId().equals(accountId));
                     hostRoutingOff.remove(key(accountId, scriptName));

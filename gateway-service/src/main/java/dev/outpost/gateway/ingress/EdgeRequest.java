@@ -1,6 +1,7 @@
 package dev.outpost.gateway.ingress;
 
 import dev.outpost.gateway.config.GatewayConfig;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.ArrayList;
@@ -25,26 +26,32 @@ public record EdgeRequest(List<Map.Entry<String, String>> headers, String cfJson
             "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
 
     public static EdgeRequest of(HttpServerRequest request, GatewayConfig config, String rayId) {
-        boolean trusted = config.trustForwardedHeaders();
         String peer = request.remoteAddress() == null ? "127.0.0.1" : request.remoteAddress().hostAddress();
-        String forwardedFor = request.getHeader("x-forwarded-for");
+        return of(request.headers(), peer, request.isSSL() ? request.sslSession() : null, request.isSSL(),
+                request.version(), config.colo(), config.trustForwardedHeaders(), rayId);
+    }
+
+    /** The same from the request's parts (TLS session null on plain HTTP). */
+    static EdgeRequest of(MultiMap incoming, String peer, SSLSession tls, boolean ssl, HttpVersion version, String colo,
+            boolean trusted, String rayId) {
+        String forwardedFor = incoming.get("x-forwarded-for");
         String clientIp = peer;
         String country = null;
         if (trusted) {
-            String connecting = request.getHeader("cf-connecting-ip");
+            String connecting = incoming.get("cf-connecting-ip");
             if (connecting != null && !connecting.isBlank()) {
                 clientIp = connecting.trim();
             } else if (forwardedFor != null && !forwardedFor.isBlank()) {
                 clientIp = forwardedFor.split(",")[0].trim();
             }
-            String ipCountry = request.getHeader("cf-ipcountry");
+            String ipCountry = incoming.get("cf-ipcountry");
             if (ipCountry != null && ipCountry.trim().matches("[A-Za-z][A-Za-z0-9]")) {
                 country = ipCountry.trim().toUpperCase(Locale.ROOT);
             }
         }
-        String scheme = request.isSSL() ? "https" : "http";
-        List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers().size() + 8);
-        request.headers().forEach(h -> {
+        String scheme = ssl ? "https" : "http";
+        List<Map.Entry<String, String>> headers = new ArrayList<>(incoming.size() + 8);
+        incoming.forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (!EDGE_HEADERS.contains(name)) {
                 headers.add(Map.entry(name, h.getValue()));
@@ -60,26 +67,23 @@ public record EdgeRequest(List<Map.Entry<String, String>> headers, String cfJson
                 ? forwardedFor.trim() + ", " + peer : clientIp));
         headers.add(Map.entry("x-forwarded-proto", scheme));
         headers.add(Map.entry("x-real-ip", clientIp));
-        return new EdgeRequest(headers, cf(request, config, country), clientIp);
+        return new EdgeRequest(headers, cf(incoming, tls, version, colo, country), clientIp);
     }
 
-    private static String cf(HttpServerRequest request, GatewayConfig config, String country) {
+    private static String cf(MultiMap incoming, SSLSession tls, HttpVersion version, String colo, String country) {
         StringBuilder json = new StringBuilder(256).append('{');
-        field(json, "colo", config.colo());
-        field(json, "httpProtocol", protocol(request.version()));
+        field(json, "colo", colo);
+        field(json, "httpProtocol", protocol(version));
         String tlsVersion = "";
         String tlsCipher = "";
-        if (request.isSSL()) {
-            SSLSession session = request.sslSession();
-            if (session != null) {
-                tlsVersion = session.getProtocol();
-                tlsCipher = session.getCipherSuite();
-            }
+        if (tls != null) {
+            tlsVersion = tls.getProtocol();
+            tlsCipher = tls.getCipherSuite();
         }
         // A plain-HTTP request has no TLS: empty strings, as Cloudflare reports for http:// requests.
         field(json, "tlsVersion", tlsVersion);
         field(json, "tlsCipher", tlsCipher);
-        String acceptEncoding = request.getHeader("accept-encoding");
+        String acceptEncoding = incoming.get("accept-encoding");
         field(json, "clientAcceptEncoding", acceptEncoding == null ? "" : acceptEncoding);
         field(json, "requestPriority", "");
         json.append("\"edgeRequestKeepAliveStatus\":1,");

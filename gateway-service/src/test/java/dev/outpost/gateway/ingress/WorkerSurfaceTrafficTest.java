@@ -70,6 +70,21 @@ class WorkerSurfaceTrafficTest {
     }
 
     @Test
+    void commonJsPartsNextToAnEsMainModuleLoad() {
+        // wrangler's CommonJS rule: non-main parts uploaded as application/javascript
+        given().header("Authorization", "Bearer " + TOKEN)
+                .multiPart("metadata", "blob", "{\"main_module\":\"index.js\",\"compatibility_date\":\"2025-01-01\"}"
+                        .getBytes(StandardCharsets.UTF_8), "application/json")
+                .multiPart("index.js", "index.js", ("import lib from './lib.cjs';\n"
+                        + "export default { fetch() { return new Response(lib.greet('cjs')); } };").getBytes(StandardCharsets.UTF_8),
+                        "application/javascript+module")
+                .multiPart("lib.cjs", "lib.cjs", "exports.greet = (n) => 'hello ' + n;".getBytes(StandardCharsets.UTF_8),
+                        "application/javascript")
+                .put("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/cjs-parts").then().statusCode(200);
+        worker("cjs-parts").get("/").then().statusCode(200).body(equalTo("hello cjs"));
+    }
+
+    @Test
     void requestCfAndEdgeHeadersDescribeTheClientAndCannotBeForged() {
         // RT-9
         ScriptUploads.deploy("cf-echo", "[]", """

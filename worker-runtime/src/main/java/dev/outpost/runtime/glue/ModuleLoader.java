@@ -43,7 +43,17 @@ public final class ModuleLoader implements IV8ModuleResolver {
         V8Value compile(V8ValueArrayBuffer bytes) throws JavetException;
     }
 
+    /** Runs CommonJS modules (commonjs.js in the prelude). */
+    public interface CommonJsHost {
+        /** Registers the module's factory {@code function (exports, require, module, __filename, __dirname)}. */
+        void define(String name, V8Value factory) throws JavetException;
+
+        /** Runs the module (once) and returns the export object of its ES module stand-in. */
+        V8Value namespace(String name) throws JavetException;
+    }
+
     private final WorkerBundle bundle;
+    private CommonJsHost commonJs;
     /**
      * Every compiled module by name. Javet's own module map cannot be relied on: it drops a module from the map
      * whenever that module was the referrer of a resolution (Javet closes its referrer wrapper), so this loader
@@ -98,7 +108,9 @@ public final class ModuleLoader implements IV8ModuleResolver {
      * Compiles every module of the bundle (so any syntax error fails the load, whether or not the module is
      * imported) and returns the main module, instantiated and ready to evaluate.
      */
-    public V8Module compileBundle(V8Runtime runtime, WasmCompiler wasm) throws WorkerLoadException, JavetException {
+    public V8Module compileBundle(V8Runtime runtime, WasmCompiler wasm, CommonJsHost commonJs)
+            throws WorkerLoadException, JavetException {
+        this.commonJs = commonJs;
         WorkerModule main = bundle.modules().get(bundle.mainModule());
         if (main == null) {
             throw new WorkerLoadException("The main module \"" + bundle.mainModule() + "\" is not part of the bundle.");
@@ -107,6 +119,12 @@ public final class ModuleLoader implements IV8ModuleResolver {
             throw new WorkerLoadException("The main module \"" + bundle.mainModule() + "\" must be an ES module, not " + main.type() + ".");
         }
         V8Module mainModule = null;
+        // CommonJS factories first: a module's require() may reach any of them when it runs.
+        for (WorkerModule module : bundle.modules().values()) {
+            if (module.type() == dev.outpost.runtime.ModuleType.COMMONJS) {
+                defineCommonJs(runtime, module);
+            }
+        }
         for (WorkerModule module : bundle.modules().values()) {
             if (module.name().startsWith("outpost:") || module.name().isEmpty()) {
                 throw new WorkerLoadException("Invalid module name \"" + module.name() + "\".");
@@ -169,8 +187,27 @@ public final class ModuleLoader implements IV8ModuleResolver {
                     return runtime.createV8Module(module.name(), exports);
                 }
             }
+            case COMMONJS -> {
+                // Runs the module now (inside the startup slice): its exports become the stand-in's exports.
+                try (V8Value namespace = commonJs.namespace(module.name())) {
+                    return runtime.createV8Module(module.name(), (V8ValueObject) namespace);
+                } catch (BaseJavetScriptingException e) {
+                    throw new WorkerLoadException(JsErrors.uncaught(e), e);
+                }
+            }
             default -> throw new WorkerLoadException("Module \"" + module.name() + "\" has type " + module.type()
                     + ", which this runtime does not support yet.");
+        }
+    }
+
+    private void defineCommonJs(V8Runtime runtime, WorkerModule module) throws WorkerLoadException, JavetException {
+        // The wrapper starts on the module's first line, so line numbers in stacks stay the module's own.
+        String wrapped = "(function (exports, require, module, __filename, __dirname) {"
+                + new String(module.content(), StandardCharsets.UTF_8) + "\n})";
+        try (V8Value factory = runtime.getExecutor(wrapped).setResourceName(module.name()).setModule(false).execute()) {
+            commonJs.define(module.name(), factory);
+        } catch (BaseJavetScriptingException e) {
+            throw new WorkerLoadException(JsErrors.uncaught(e), e);
         }
     }
 

@@ -43,7 +43,10 @@ final class IsolateWatch {
     }
 
     void runtime(V8Runtime runtime) {
-        this.runtime = runtime;
+        // Under the lock: a heap poll in progress on the enforcer thread finishes before the runtime is closed.
+        synchronized (lock) {
+            this.runtime = runtime;
+        }
     }
 
     /** Loop thread: a slice for {@code context} starts. */
@@ -141,7 +144,14 @@ final class IsolateWatch {
         } else {
             staleRssBaseline = 0;
         }
-        CompletableFuture<V8HeapStatistics> poll = rt.getV8HeapStatistics();
+        CompletableFuture<V8HeapStatistics> poll;
+        synchronized (lock) {
+            // The isolate may have been shut down since the checks above: never ask a closed runtime.
+            if (runtime != rt || rt.isClosed()) {
+                return;
+            }
+            poll = rt.getV8HeapStatistics();
+        }
         heapPoll = poll;
         heapPollStartNanos = now;
         poll.thenAccept(stats -> {

@@ -323,7 +323,24 @@ public final class WorkerIsolate {
             loadServiceWorker(modules, startup);
             return;
         }
-        V8Module main = modules.compileBundle(runtime, bytes -> js.compileWasm.call(null, bytes));
+        // Compiling runs CommonJS modules, so it is accounted (and limited) like the evaluation.
+        V8Module[] compiled = new V8Module[1];
+        Throwable compileFailure = runSlice(startup, () -> compiled[0] = modules.compileBundle(runtime,
+                bytes -> js.compileWasm.call(null, bytes), commonJsHost()));
+        if (startup.limitExceeded() != null) {
+            throw new WorkerLoadException(startup.limitExceeded() == LimitKind.MEMORY
+                    ? "Script startup exceeded memory limits." : "Script startup exceeded CPU time limit.");
+        }
+        if (compileFailure instanceof WorkerLoadException e) {
+            throw e;
+        }
+        if (compileFailure instanceof JavetException e) {
+            throw e;
+        }
+        if (compileFailure != null) {
+            throw new WorkerLoadException("Could not load the worker: " + compileFailure, compileFailure);
+        }
+        V8Module main = compiled[0];
         V8Value[] evaluation = new V8Value[1];
         Throwable failure = runSlice(startup, () -> evaluation[0] = main.evaluate(true));
         try {
@@ -357,6 +374,20 @@ public final class WorkerIsolate {
                 }
             }
         }
+    }
+
+    private ModuleLoader.CommonJsHost commonJsHost() {
+        return new ModuleLoader.CommonJsHost() {
+            @Override
+            public void define(String name, V8Value factory) throws JavetException {
+                js.defineCommonJs.callVoid(null, runtime.createV8ValueString(name), factory);
+            }
+
+            @Override
+            public V8Value namespace(String name) throws JavetException {
+                return js.commonJsNamespace.call(null, runtime.createV8ValueString(name));
+            }
+        };
     }
 
     /**
@@ -785,6 +816,8 @@ public final class WorkerIsolate {
         final V8ValueFunction dispatchScheduled;
         final V8ValueFunction dispatchCall;
         final V8ValueFunction prepareServiceWorker;
+        final V8ValueFunction defineCommonJs;
+        final V8ValueFunction commonJsNamespace;
         final V8ValueFunction settle;
         final V8ValueFunction forget;
         final V8ValueFunction runTimer;
@@ -800,6 +833,8 @@ public final class WorkerIsolate {
             dispatchScheduled = entry.get("dispatchScheduled");
             dispatchCall = entry.get("dispatchCall");
             prepareServiceWorker = entry.get("prepareServiceWorker");
+            defineCommonJs = entry.get("defineCommonJs");
+            commonJsNamespace = entry.get("commonJsNamespace");
             settle = entry.get("settle");
             forget = entry.get("forget");
             runTimer = entry.get("runTimer");
@@ -812,7 +847,8 @@ public final class WorkerIsolate {
         }
 
         void close() {
-            JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, prepareServiceWorker, settle, forget, runTimer, dropTimer, defineBinding,
+            JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, prepareServiceWorker, defineCommonJs,
+                    commonJsNamespace, settle, forget, runTimer, dropTimer, defineBinding,
                     registerWorker, describeError, compileWasm, noop);
         }
     }

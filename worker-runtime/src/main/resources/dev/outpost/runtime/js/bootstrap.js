@@ -28,6 +28,7 @@ import { dispatchFetch, dispatchScheduled, dispatchCall } from './dispatch.js';
 import { registerWorker, prepareServiceWorker, ExecutionContext } from './handlers.js';
 import { addEventListener, removeEventListener, FetchEvent, ScheduledEvent, ScheduledController } from './service-worker.js';
 import { Fetcher } from './service.js';
+import { defineCommonJs, commonJsNamespace } from './commonjs.js';
 
 const timeOrigin = Date.now();
 
@@ -85,6 +86,8 @@ export function install(host) {
     dispatchScheduled,
     dispatchCall,
     prepareServiceWorker,
+    defineCommonJs,
+    commonJsNamespace,
     settle,
     forget,
     runTimer,
