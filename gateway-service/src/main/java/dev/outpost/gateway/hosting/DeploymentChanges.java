@@ -89,8 +89,10 @@ public class DeploymentChanges {
             deployments.reloadAll().subscribe().with(v -> { }, f -> LOG.error("Reloading deployments failed", f));
             return;
         }
-        // Routes follow too: deleting a worker deletes its routes (ON DELETE CASCADE) without a route announcement.
-        deployments.reload(payload.substring(0, slash), payload.substring(slash + 1)).call(routes::reloadAll).subscribe()
+        deployments.reload(payload.substring(0, slash), payload.substring(slash + 1)).subscribe()
                 .with(v -> { }, f -> LOG.errorf(f, "Reloading deployment %s failed", payload));
+        // Routes follow, independently: deleting a worker deletes its routes (ON DELETE CASCADE) without a
+        // route announcement.
+        routes.reloadAll().subscribe().with(v -> { }, f -> LOG.error("Reloading routes failed", f));
     }
 }

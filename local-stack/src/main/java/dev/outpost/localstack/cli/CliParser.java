@@ -2,6 +2,7 @@ package dev.outpost.localstack.cli;
 
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.deploy.DeployRequest;
+import dev.outpost.localstack.deploy.WranglerConfig;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,9 +24,10 @@ public final class CliParser {
             "  status                   each component: running/stopped, pid, port, ready",
             "  logs [component] [-f] [-n N]",
             "                           last N (40) lines of a component's log (or of all); -f keeps following",
-            "  deploy <file-or-dir> --name <worker> [--var KEY=VALUE]... [--kv BINDING=NAMESPACE_TITLE]...",
+            "  deploy <file-or-dir> [--name <worker>] [--var KEY=VALUE]... [--kv BINDING=NAMESPACE_TITLE]...",
             "         [--compatibility-date YYYY-MM-DD] [--compatibility-flag FLAG]... [--main MODULE]",
-            "                           upload a worker to the local gateway",
+            "                           upload a worker to the local gateway; a folder's wrangler.toml / wrangler.jsonc",
+            "                           supplies name, main, vars, kv_namespaces, d1_databases and compatibility settings",
             "  env                      print export lines for wrangler and S3 clients (eval \"$(outpost env)\")",
             "",
             "components: postgres kafka s3 kv-service r2-service d1-service durable-object-service queue-service",
@@ -109,6 +111,7 @@ public final class CliParser {
         String name = null;
         String main = null;
         LocalDate date = today;
+        boolean dateGiven = false;
         Map<String, String> vars = new LinkedHashMap<>();
         Map<String, String> kv = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
@@ -138,6 +141,7 @@ public final class CliParser {
                     String v = inlineValue != null ? inlineValue : value(args, i++, a);
                     try {
                         date = LocalDate.parse(v);
+                        dateGiven = true;
                     } catch (DateTimeParseException e) {
                         throw new UsageException("--compatibility-date must be YYYY-MM-DD, got '" + v + "'");
                     }
@@ -157,10 +161,14 @@ public final class CliParser {
         if (source == null) {
             throw new UsageException("deploy needs a file or folder");
         }
-        if (name == null) {
-            throw new UsageException("deploy needs --name <worker>");
+        boolean configured = WranglerConfig.locate(source).isPresent();
+        if (name == null && !configured) {
+            throw new UsageException("deploy needs --name <worker> (or a folder with a wrangler.toml/wrangler.jsonc naming it)");
         }
-        if (!WORKER_NAME.matcher(name).matches()) {
+        if (configured && !dateGiven) {
+            date = null; // the configuration file's compatibility_date, else today
+        }
+        if (name != null && !WORKER_NAME.matcher(name).matches()) {
             throw new UsageException("--name must be 1-63 letters, digits, '-' or '_' starting with a letter or digit, got '" + name + "'");
         }
         Map<String, String> overlap = new LinkedHashMap<>(vars);

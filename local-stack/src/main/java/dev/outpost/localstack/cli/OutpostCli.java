@@ -165,14 +165,15 @@ public final class OutpostCli {
                 stack.credentials().apiToken(), json);
         try {
             JsonNode result = new WorkerDeployer(client, json).deploy(deploy.request());
-            String name = deploy.request().name();
+            String name = result.path("id").asText(deploy.request().name());
             out.println("Deployed " + name + ": " + stack.workerUrl(name));
             if (result.hasNonNull("etag")) {
                 out.println("  etag " + result.path("etag").asText());
             }
             return 0;
         } catch (ControlPlaneException e) {
-            err.println("outpost: deploy of " + deploy.request().name() + " failed:");
+            err.println("outpost: deploy of " + (deploy.request().name() != null ? deploy.request().name() : deploy.request().source())
+                    + " failed:");
             e.messages().forEach(m -> err.println("  " + m));
             return 1;
         }

@@ -4,6 +4,7 @@ import dev.outpost.gateway.controlplane.auth.AccountAccess;
 import dev.outpost.gateway.controlplane.auth.Principal;
 import dev.outpost.gateway.controlplane.model.Account;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ public class IdentityResource {
 
     @GET
     @Path("/user")
+    @NonBlocking
     public Envelope<Map<String, Object>> user(@Context ContainerRequestContext request) {
         Principal principal = AccountAccess.current(request);
         Map<String, Object> out = new LinkedHashMap<>();

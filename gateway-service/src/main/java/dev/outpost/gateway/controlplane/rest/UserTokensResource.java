@@ -3,6 +3,7 @@ package dev.outpost.gateway.controlplane.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.gateway.controlplane.auth.AccountAccess;
 import dev.outpost.gateway.controlplane.auth.TokenStore;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +33,7 @@ public class UserTokensResource {
 
     @GET
     @Path("/verify")
+    @NonBlocking
     public Envelope<Map<String, Object>> verify(@Context ContainerRequestContext request) {
         return TokenJson.verify(request);
     }
