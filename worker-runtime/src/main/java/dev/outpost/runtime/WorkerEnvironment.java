@@ -2,6 +2,7 @@ package dev.outpost.runtime;
 
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
+import dev.outpost.runtime.bindings.r2.R2BucketBinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
 public final class WorkerEnvironment {
 
     /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
-    public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding {
+    public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding,
+            R2Binding {
         String name();
     }
 
@@ -42,6 +44,10 @@ public final class WorkerEnvironment {
 
     /** {@code d1}: a D1Database object backed by the given binding (checklist D1-1). */
     public record D1Binding(String name, D1DatabaseBinding database) implements Binding {
+    }
+
+    /** {@code r2_bucket}: an R2Bucket object backed by the given binding (checklist R2-1). */
+    public record R2Binding(String name, R2BucketBinding bucket) implements Binding {
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
@@ -96,6 +102,10 @@ public final class WorkerEnvironment {
 
         public Builder d1(String name, D1DatabaseBinding database) {
             return add(new D1Binding(name, Objects.requireNonNull(database, "database")));
+        }
+
+        public Builder r2(String name, R2BucketBinding bucket) {
+            return add(new R2Binding(name, Objects.requireNonNull(bucket, "bucket")));
         }
 
         private Builder add(Binding binding) {

@@ -30,6 +30,7 @@ import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.api.R2Host;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
@@ -186,11 +187,14 @@ public final class WorkerIsolate {
         }
         List<KvNamespaceBinding> kv = new ArrayList<>();
         List<D1DatabaseBinding> d1 = new ArrayList<>();
+        List<dev.outpost.runtime.bindings.r2.R2BucketBinding> r2 = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             if (binding instanceof WorkerEnvironment.KvBinding k) {
                 kv.add(k.namespace());
             } else if (binding instanceof WorkerEnvironment.D1Binding d) {
                 d1.add(d.database());
+            } else if (binding instanceof WorkerEnvironment.R2Binding b) {
+                r2.add(b.bucket());
             }
         }
         Services services = new Services();
@@ -201,7 +205,8 @@ public final class WorkerIsolate {
                     .install(new EncodingHost())
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
-                    .install(new D1Host(services, d1));
+                    .install(new D1Host(services, d1))
+                    .install(new R2Host(services, r2));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -211,6 +216,7 @@ public final class WorkerIsolate {
     private void defineBindings() throws JavetException, WorkerLoadException {
         int kvIndex = 0;
         int d1Index = 0;
+        int r2Index = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -229,6 +235,10 @@ public final class WorkerIsolate {
             } else if (binding instanceof WorkerEnvironment.D1Binding) {
                 type = "d1";
                 value = runtime.createV8ValueInteger(d1Index++);
+            } else if (binding instanceof WorkerEnvironment.R2Binding) {
+                // R2-7: "<index>:<honour list include>" (compat flag r2_list_honor_include)
+                type = "r2";
+                value = runtime.createV8ValueString((r2Index++) + ":" + (R2Compat.honorListInclude(bundle) ? 1 : 0));
             } else {
                 throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
             }

@@ -2,6 +2,7 @@
 
 import { createKvNamespace } from './kv.js';
 import { createD1Database } from './d1.js';
+import { createR2Bucket } from './r2.js';
 
 export const env = {};
 
@@ -20,6 +21,9 @@ export function defineBinding(type, name, value) {
       break;
     case 'd1':
       binding = createD1Database(value);
+      break;
+    case 'r2':
+      binding = createR2Bucket(value);
       break;
     default:
       throw new Error(`unknown binding type ${type}`);
