@@ -16,7 +16,8 @@ import java.util.List;
 @ApplicationScoped
 public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
-    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1");
+    public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1",
+            "r2_bucket");
 
     /** Field injection keeps the constructor that other bindings extend unchanged. */
     @jakarta.inject.Inject
@@ -29,6 +30,9 @@ public class EnvironmentFactory {
     /** The process-wide KV near cache (KV-9); field injection keeps the constructor unchanged. */
     @Inject
     dev.outpost.gateway.bindings.kv.KvNearCacheHolder kvNearCache;
+    /** r2-service clients (R2-1); field injection keeps the constructor unchanged. */
+    @Inject
+    dev.outpost.gateway.bindings.r2.R2Clients r2;
 
     public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
         this.kv = kv;
@@ -47,6 +51,8 @@ public class EnvironmentFactory {
                 }
                 case "kv_namespace" -> env.kv(binding.name(), new GrpcKvNamespace(kv, accountId, scriptName,
                         binding.text("namespace_id"), config.bindingTimeout(), kvNearCache.cache()));
+                case "r2_bucket" -> env.r2(binding.name(), new dev.outpost.gateway.bindings.r2.GrpcR2Bucket(r2, accountId,
+                        scriptName, binding.text("bucket_name"), binding.text("jurisdiction"), config.bindingTimeout()));
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }

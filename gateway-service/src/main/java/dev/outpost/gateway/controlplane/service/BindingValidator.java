@@ -25,6 +25,8 @@ public class BindingValidator {
     private final KvService kv;
     @Inject
     D1Shards d1;
+    @Inject
+    R2BucketCheck r2Buckets;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
         this.kv = kv;
@@ -52,6 +54,7 @@ public class BindingValidator {
                 }
                 case "kv_namespace" -> lookups.add(kvNamespaceExists(accountId, binding));
                 case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
+                case "r2_bucket" -> lookups.add(r2Buckets.exists(accountId, binding));
                 default -> {
                 }
             }
