@@ -15,8 +15,10 @@ final class R2Failures {
     }
 
     static R2BindingException describe(Throwable failure) {
-        if (failure instanceof R2BindingException r2) {
-            return r2;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof R2BindingException r2) {
+                return r2; // already described (e.g. a stream's failure seen again through a CompletionException)
+            }
         }
         Throwable cause = failure;
         while (cause.getCause() != null && !(cause instanceof io.grpc.StatusRuntimeException)
