@@ -135,6 +135,22 @@ export default {
     const url = new URL(request.url);
     const b = env.BUCKET;
     if (url.pathname === '/run') return Response.json(await run(b));
+    if (url.pathname.startsWith('/scan/')) {
+      // reads a body chunk by chunk without keeping it: bytes seen and the byte at every 64 MiB boundary
+      const o = await b.get(decodeURIComponent(url.pathname.slice('/scan/'.length)));
+      const step = 64 * 1024 * 1024;
+      let seen = 0;
+      let chunks = 0;
+      const marks = [];
+      for await (const chunk of o.body) {
+        for (let next = Math.ceil(seen / step) * step; next < seen + chunk.byteLength; next += step) {
+          marks.push(chunk[next - seen]);
+        }
+        seen += chunk.byteLength;
+        chunks++;
+      }
+      return Response.json({ size: o.size, seen, chunks, marks });
+    }
     if (!url.pathname.startsWith('/obj/')) return new Response('not found', { status: 404 });
     const key = decodeURIComponent(url.pathname.slice('/obj/'.length));
     if (request.method === 'PUT') {

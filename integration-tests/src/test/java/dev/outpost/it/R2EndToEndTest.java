@@ -262,6 +262,41 @@ class R2EndToEndTest {
     }
 
     @Test
+    void aWorkerReadsAnObjectLargerThanEveryHeapChunkByChunk() throws Exception {
+        // R2-2 get: the body streams S3Proxy → r2-service → gateway → isolate one chunk per read. The object (1.5 GiB)
+        // is larger than the heap of r2-service (-Xmx512m) and of the gateway (-Xmx1g), so neither can have held it.
+        int partSize = 64 * 1024 * 1024;
+        int parts = 24;
+        String key = "large/object.bin";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(BUCKET).key(key)).uploadId();
+        byte[] part = new byte[partSize];
+        java.util.List<software.amazon.awssdk.services.s3.model.CompletedPart> done = new java.util.ArrayList<>();
+        for (int i = 1; i <= parts; i++) {
+            java.util.Arrays.fill(part, (byte) i);
+            int n = i;
+            String etag = s3.uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(n),
+                    RequestBody.fromBytes(part)).eTag();
+            done.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(i).eTag(etag).build());
+        }
+        s3.completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(done)));
+
+        HttpResponse<byte[]> scan = send(request("/scan/" + key).GET().build());
+        assertEquals(200, scan.statusCode(), text(scan));
+        JsonNode out = JSON.readTree(scan.body());
+        long size = (long) partSize * parts;
+        assertEquals(size, out.path("size").asLong(), out.toString());
+        assertEquals(size, out.path("seen").asLong(), out.toString());
+        assertTrue(out.path("chunks").asInt() >= size / (1024 * 1024), "read in many chunks: " + out);
+        StringBuilder marks = new StringBuilder("[");
+        for (int i = 1; i <= parts; i++) {
+            marks.append(i > 1 ? "," : "").append(i);
+        }
+        assertEquals(marks.append(']').toString(), out.path("marks").toString(), "the parts in order");
+        s3.deleteObject(b -> b.bucket(BUCKET).key(key));
+    }
+
+    @Test
     void aBindingToAMissingBucketIsRefusedAtUpload() {
         // R2-1: the bucket must exist in the account
         ControlPlaneException refused = assertThrows(ControlPlaneException.class, () -> upload("r2-missing", "no-such-bucket"));

@@ -129,6 +129,27 @@ class R2BindingTest {
     }
 
     @Test
+    void bodiesLeftUnreadAreReleasedPastTheCap() throws Exception {
+        InMemoryR2 r2 = new InMemoryR2();
+        WorkerEnvironment env = WorkerEnvironment.builder().r2("BUCKET", r2).build();
+        String source = """
+                export default { async fetch(req, env) {
+                  await env.BUCKET.put('k', 'value');
+                  const bodies = [];
+                  for (let i = 0; i < 300; i++) bodies.push(await env.BUCKET.get('k'));
+                  let first;
+                  try { first = await bodies[0].text(); } catch (e) { first = `${e.name}: ${e.message}`; }
+                  return Response.json({ first, last: await bodies[299].text() });
+                } };""";
+        try (LoadedWorker worker = engine.load(single(source), env, RuntimeLimits.defaults())) {
+            String json = body(call(worker, get("https://x/")));
+            assertEquals("{\"first\":\"R2Error: get: The object body is no longer available: it was released after "
+                    + "more than 256 bodies were left unread. (10001)\",\"last\":\"value\"}", json);
+            assertEquals(44, r2.cancels.get());
+        }
+    }
+
+    @Test
     void beforeR2ListHonorIncludeListsAlwaysCarryBothMetadataKinds() throws Exception {
         InMemoryR2 r2 = new InMemoryR2();
         WorkerEnvironment env = WorkerEnvironment.builder().r2("BUCKET", r2).build();

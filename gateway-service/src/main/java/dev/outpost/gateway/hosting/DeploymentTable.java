@@ -62,11 +62,19 @@ public class DeploymentTable {
     public Uni<Void> reload(String accountId, String scriptName) {
         return pool.preparedQuery(ACTIVE_SQL.formatted("WHERE w.account_id = $1 AND w.name = $2"))
                 .execute(Tuple.of(accountId, scriptName)).map(rows -> {
-                    List<ActiveVersion> list = byName.computeIfAbsent(scriptName, k -> new CopyOnWriteArrayList<>());
-                    list.removeIf(v -> v.accountId().equals(accountId));
-                    for (Row row : rows) {
-                        list.add(toVersion(row));
-                    }
+                    // One atomic replacement: two reloads of the same worker racing (the control plane's own and
+                    // the NOTIFY's) must not both remove before either adds, leaving the name listed twice
+                    // (ambiguous, so unroutable).
+                    byName.compute(scriptName, (k, old) -> {
+                        List<ActiveVersion> list = new CopyOnWriteArrayList<>();
+                        if (old != null) {
+                            old.stream().filter(v -> !v.accountId().equals(accountId)).forEach(list::add);
+                        }
+                        for (Row row : rows) {
+                            list.add(toVersion(row));
+                        }
+                        return list;
+                    });
                     return null;
                 });
     }

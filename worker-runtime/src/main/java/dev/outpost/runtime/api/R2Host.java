@@ -26,7 +26,6 @@ import dev.outpost.runtime.glue.JsBytes;
 import dev.outpost.runtime.glue.JsErrors;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,24 @@ import java.util.function.Supplier;
 public final class R2Host implements HostApi {
     private final HostServices services;
     private final List<R2BucketBinding> buckets;
-    /** Bodies of gets that JS has not finished reading, by handle. Isolate thread only. */
-    private final Map<Integer, R2ChunkSource> bodies = new HashMap<>();
+    /**
+     * Most get bodies an isolate keeps open. A body that JS never reads to its end (and never cancels) would
+     * otherwise stay here for the isolate's life; past this many, the oldest is cancelled and a later read of it
+     * fails.
+     */
+    static final int MAX_OPEN_BODIES = 256;
+
+    /** Bodies of gets that JS has not finished reading, by handle, oldest first. Isolate thread only. */
+    private final Map<Integer, R2ChunkSource> bodies = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, R2ChunkSource> eldest) {
+            if (size() <= MAX_OPEN_BODIES) {
+                return false;
+            }
+            eldest.getValue().cancel();
+            return true;
+        }
+    };
     private int lastHandle;
 
     public R2Host(HostServices services, List<R2BucketBinding> buckets) {
@@ -85,7 +100,10 @@ public final class R2Host implements HostApi {
                 int handle = JsArgs.integer(args, 1, -1);
                 R2ChunkSource body = bodies.get(handle);
                 if (body == null) {
-                    return start(host, args, () -> CompletableFuture.completedFuture((byte[]) null), R2Host::chunk);
+                    return start(host, args, () -> CompletableFuture.<byte[]>failedFuture(new R2BindingException(
+                            R2BindingException.INTERNAL_ERROR, "The object body is no longer available: it was "
+                            + "released after more than " + MAX_OPEN_BODIES + " bodies were left unread.")),
+                            R2Host::chunk);
                 }
                 // On a failed read r2.js calls r2Cancel, which drops the handle.
                 return start(host, args, body::next, (rt, chunk) -> {
