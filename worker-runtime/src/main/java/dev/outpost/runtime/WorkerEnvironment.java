@@ -3,6 +3,7 @@ package dev.outpost.runtime;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.bindings.ServiceBinding;
+import dev.outpost.runtime.bindings.r2.R2BucketBinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ public final class WorkerEnvironment {
 
     /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
     public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding,
-            ServiceBindingEntry {
+            ServiceBindingEntry, R2Binding {
         String name();
     }
 
@@ -48,6 +49,10 @@ public final class WorkerEnvironment {
 
     /** {@code service}: a Fetcher with JS RPC that calls another worker (SVC-1..SVC-3). */
     public record ServiceBindingEntry(String name, ServiceBinding service) implements Binding {
+    }
+
+    /** {@code r2_bucket}: an R2Bucket object backed by the given binding (checklist R2-1). */
+    public record R2Binding(String name, R2BucketBinding bucket) implements Binding {
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
@@ -106,6 +111,10 @@ public final class WorkerEnvironment {
 
         public Builder service(String name, ServiceBinding service) {
             return add(new ServiceBindingEntry(name, Objects.requireNonNull(service, "service")));
+        }
+
+        public Builder r2(String name, R2BucketBinding bucket) {
+            return add(new R2Binding(name, Objects.requireNonNull(bucket, "bucket")));
         }
 
         private Builder add(Binding binding) {

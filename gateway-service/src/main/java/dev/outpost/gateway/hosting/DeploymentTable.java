@@ -90,14 +90,27 @@ public class DeploymentTable {
         return pool.preparedQuery(ACTIVE_SQL.formatted("WHERE w.account_id = $1 AND w.name = $2"))
                 .execute(Tuple.of(accountId, scriptName)).map(rows -> {
                     reloadedAt.put(scriptName, clock.incrementAndGet());
-                    List<ActiveVersion> list = byName.computeIfAbsent(scriptName, k -> new CopyOnWriteArrayList<>());
-                    list.removeIf(v -> v.accountId().equals(accountId));
-                    hostRoutingOff.remove(key(accountId, scriptName));
+                    // One atomic replacement: two reloads of the same worker racing (the control plane's own and
+                    // the NOTIFY's) must not both remove before either adds, leaving the name listed twice
+                    // (ambiguous, so unroutable).
+                    boolean routingOff = false;
+                    List<ActiveVersion> fresh = new CopyOnWriteArrayList<>();
                     for (Row row : rows) {
-                        list.add(toVersion(row));
-                        if (Boolean.FALSE.equals(row.getBoolean("workers_dev"))) {
-                            hostRoutingOff.add(key(accountId, scriptName));
+                        fresh.add(toVersion(row));
+                        routingOff |= Boolean.FALSE.equals(row.getBoolean("workers_dev"));
+                    }
+                    byName.compute(scriptName, (k, old) -> {
+                        List<ActiveVersion> list = new CopyOnWriteArrayList<>();
+                        if (old != null) {
+                            old.stream().filter(v -> !v.accountId().equals(accountId)).forEach(list::add);
                         }
+                        list.addAll(fresh);
+                        return list;
+                    });
+                    if (routingOff) {
+                        hostRoutingOff.add(key(accountId, scriptName));
+                    } else {
+                        hostRoutingOff.remove(key(accountId, scriptName));
                     }
                     return null;
                 });

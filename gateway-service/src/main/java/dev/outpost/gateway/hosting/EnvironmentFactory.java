@@ -17,7 +17,7 @@ import java.util.List;
 public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
     public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1",
-            "service");
+            "service", "r2_bucket");
 
     /** Field injection keeps the constructor that other bindings extend unchanged. */
     @jakarta.inject.Inject
@@ -30,6 +30,9 @@ public class EnvironmentFactory {
     /** The process-wide KV near cache (KV-9); field injection keeps the constructor unchanged. */
     @Inject
     dev.outpost.gateway.bindings.kv.KvNearCacheHolder kvNearCache;
+    /** r2-service clients (R2-1); field injection keeps the constructor unchanged. */
+    @Inject
+    dev.outpost.gateway.bindings.r2.R2Clients r2;
 
     /** SVC-1: service bindings to other workers of the account, served in process. */
     @Inject
@@ -52,6 +55,8 @@ public class EnvironmentFactory {
                 }
                 case "kv_namespace" -> env.kv(binding.name(), new GrpcKvNamespace(kv, accountId, scriptName,
                         binding.text("namespace_id"), config.bindingTimeout(), kvNearCache.cache()));
+                case "r2_bucket" -> env.r2(binding.name(), new dev.outpost.gateway.bindings.r2.GrpcR2Bucket(r2, accountId,
+                        scriptName, binding.text("bucket_name"), binding.text("jurisdiction"), config.bindingTimeout()));
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 case "service" -> env.service(binding.name(), services.create(accountId, binding));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());

@@ -35,6 +35,7 @@ import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
 import dev.outpost.runtime.api.ServiceBindingHost;
 import dev.outpost.runtime.bindings.ServiceBinding;
+import dev.outpost.runtime.api.R2Host;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
@@ -256,6 +257,7 @@ public final class WorkerIsolate {
         List<KvNamespaceBinding> kv = new ArrayList<>();
         List<D1DatabaseBinding> d1 = new ArrayList<>();
         List<ServiceBinding> serviceBindings = new ArrayList<>();
+        List<dev.outpost.runtime.bindings.r2.R2BucketBinding> r2 = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             if (binding instanceof WorkerEnvironment.ServiceBindingEntry s) {
                 serviceBindings.add(s.service());
@@ -263,6 +265,8 @@ public final class WorkerIsolate {
                 kv.add(k.namespace());
             } else if (binding instanceof WorkerEnvironment.D1Binding d) {
                 d1.add(d.database());
+            } else if (binding instanceof WorkerEnvironment.R2Binding b) {
+                r2.add(b.bucket());
             }
         }
         Services services = new Services();
@@ -274,7 +278,8 @@ public final class WorkerIsolate {
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1))
-                    .install(new ServiceBindingHost(services, serviceBindings));
+                    .install(new ServiceBindingHost(services, serviceBindings))
+                    .install(new R2Host(services, r2));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -285,6 +290,7 @@ public final class WorkerIsolate {
         int kvIndex = 0;
         int d1Index = 0;
         int serviceIndex = 0;
+        int r2Index = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -306,6 +312,10 @@ public final class WorkerIsolate {
             } else if (binding instanceof WorkerEnvironment.ServiceBindingEntry) {
                 type = "service";
                 value = runtime.createV8ValueInteger(serviceIndex++);
+            } else if (binding instanceof WorkerEnvironment.R2Binding) {
+                // R2-7: "<index>:<honour list include>" (compat flag r2_list_honor_include)
+                type = "r2";
+                value = runtime.createV8ValueString((r2Index++) + ":" + (R2Compat.honorListInclude(bundle) ? 1 : 0));
             } else {
                 throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
             }

@@ -3,6 +3,7 @@
 import { createKvNamespace } from './kv.js';
 import { createD1Database } from './d1.js';
 import { createServiceBinding } from './service.js';
+import { createR2Bucket } from './r2.js';
 
 export const env = {};
 
@@ -24,6 +25,9 @@ export function defineBinding(type, name, value) {
       break;
     case 'service':
       binding = createServiceBinding(value);
+      break;
+    case 'r2':
+      binding = createR2Bucket(value);
       break;
     default:
       throw new Error(`unknown binding type ${type}`);

@@ -27,6 +27,7 @@ public class BindingValidator {
     D1Shards d1;
     @Inject
     dev.outpost.gateway.hosting.DeploymentTable deployments;
+    R2BucketCheck r2Buckets;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
         this.kv = kv;
@@ -55,6 +56,7 @@ public class BindingValidator {
                 case "kv_namespace" -> lookups.add(kvNamespaceExists(accountId, binding));
                 case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
                 case "service" -> serviceExists(accountId, binding);
+                case "r2_bucket" -> lookups.add(r2Buckets.exists(accountId, binding));
                 default -> {
                 }
             }
