@@ -8,6 +8,8 @@ import { setTimeout, clearTimeout } from './timers.js';
 const ILLEGAL = Symbol('illegal');
 let setDispatchState;
 let stopped;
+let markTrusted;
+let preventedRaw;
 
 export class Event {
   #type;
@@ -21,14 +23,21 @@ export class Event {
   #currentTarget = null;
   #phase = 0;
   #timeStamp = Date.now();
+  #trusted = false;
 
   static {
+    // events the runtime itself dispatches (e.g. 'abort') report isTrusted === true, as in workerd
+    markTrusted = (e) => {
+      e.#trusted = true;
+      return e;
+    };
     setDispatchState = (e, target, current, phase) => {
       e.#target = target;
       e.#currentTarget = current;
       e.#phase = phase;
     };
     stopped = (e) => e.#stopImmediate;
+    preventedRaw = (e) => e.#defaultPrevented;
   }
 
   constructor(type, init = {}) {
@@ -47,9 +56,9 @@ export class Event {
 
   get composed() { return this.#composed; }
 
-  get defaultPrevented() { return this.#defaultPrevented; }
+  get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
 
-  get returnValue() { return !this.#defaultPrevented; }
+  get returnValue() { return !this.defaultPrevented; }
 
   get cancelBubble() { return this.#stop; }
 
@@ -65,11 +74,13 @@ export class Event {
 
   get timeStamp() { return this.#timeStamp; }
 
-  get isTrusted() { return false; }
+  get isTrusted() { return this.#trusted; }
 
   composedPath() { return this.#currentTarget === null ? [] : [this.#currentTarget]; }
 
-  preventDefault() { if (this.#cancelable) this.#defaultPrevented = true; }
+  // workerd records the call even on a non-cancelable event: defaultPrevented stays false there, but
+  // dispatchEvent() returns false all the same
+  preventDefault() { this.#defaultPrevented = true; }
 
   stopPropagation() { this.#stop = true; }
 
@@ -88,7 +99,7 @@ export class CustomEvent extends Event {
 
   constructor(type, init = {}) {
     super(type, init);
-    this.#detail = init?.detail ?? null;
+    this.#detail = init?.detail; // workerd: undefined when not given (the DOM says null)
   }
 
   get detail() { return this.#detail; }
@@ -154,7 +165,7 @@ export class EventTarget {
       // workerd leaves currentTarget set after dispatch.
       setDispatchState(event, this, this, 0);
     }
-    return !event.defaultPrevented;
+    return !preventedRaw(event);
   }
 }
 
@@ -172,7 +183,7 @@ export class AbortSignal extends EventTarget {
       if (signal.#aborted) return;
       signal.#aborted = true;
       signal.#reason = reason === undefined ? new DOMException('The operation was aborted', 'AbortError') : reason;
-      signal.dispatchEvent(new Event('abort'));
+      signal.dispatchEvent(markTrusted(new Event('abort')));
     };
   }
 
