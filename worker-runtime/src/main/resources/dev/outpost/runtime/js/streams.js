@@ -203,6 +203,9 @@ export class ReadableStream {
         if (done) break;
         await writer.write(value);
       }
+      // the source is finished: unlock it before the destination closes (workerd reports locked === false once
+      // a pipeThrough's output has been read to its end)
+      reader.releaseLock();
       if (!options.preventClose) await writer.close();
     } catch (e) {
       if (!options.preventAbort) await writer.abort(e).catch(() => undefined);
@@ -321,13 +324,24 @@ export class WritableStream {
   #storedError;
   #writer = null;
   #chain;
+  #highWaterMark;
+  #size;
+  #queued = 0;
 
   constructor(sink = {}, strategy = {}) {
     this.#sink = sink ?? {};
+    this.#highWaterMark = strategy?.highWaterMark ?? 1;
+    this.#size = sizeOf(strategy);
     this.#controller = new WritableStreamDefaultController(ILLEGAL, this);
     this.#chain = Promise.resolve(this.#sink.start?.call(this.#sink, this.#controller));
     this.#chain.catch((e) => this._error(e));
-    void strategy;
+  }
+
+  /** highWaterMark minus the size of the writes not yet accepted by the sink (what writer.desiredSize reports) */
+  _desiredSize() {
+    if (this.#state === 'errored') return null;
+    if (this.#state !== 'writable') return 0;
+    return this.#highWaterMark - this.#queued;
   }
 
   get locked() { return this.#writer !== null; }
@@ -351,7 +365,14 @@ export class WritableStream {
     if (this.#state !== 'writable') {
       return Promise.reject(this.#state === 'errored' ? this.#storedError : new TypeError('This WritableStream has been closed.'));
     }
-    return this.#enqueue(() => this.#sink.write?.call(this.#sink, chunk, this.#controller)).then(() => undefined);
+    const size = this.#size(chunk);
+    this.#queued += size;
+    const done = () => {
+      this.#queued -= size;
+    };
+    const write = this.#enqueue(() => this.#sink.write?.call(this.#sink, chunk, this.#controller));
+    write.then(done, done);
+    return write.then(() => undefined);
   }
 
   _close() {
@@ -409,7 +430,7 @@ export class WritableStreamDefaultWriter {
 
   get ready() { return Promise.resolve(); }
 
-  get desiredSize() { return this.#stream === null ? null : 1; }
+  get desiredSize() { return this.#stream === null ? null : this.#stream._desiredSize(); }
 
   #live() {
     if (this.#stream === null) throw new TypeError('This WritableStreamDefaultWriter has been released.');
@@ -482,12 +503,27 @@ export class TransformStream {
     const controller = new TransformStreamDefaultController(ILLEGAL, (chunk) => rc.enqueue(chunk), (e) => rc.error(e),
       () => { try { rc.close(); } catch { /* already closed */ } });
     const start = transformer.start?.call(transformer, controller);
+    // a throwing transform() or flush() errors the readable side too, so its reader sees the error instead of waiting
+    const erroring = (e) => {
+      rc.error(e);
+      throw e;
+    };
     this.#writable = new WritableStream({
       start: () => start,
-      write: (chunk) => (typeof transformer.transform === 'function'
-        ? transformer.transform.call(transformer, chunk, controller) : rc.enqueue(chunk)),
+      write: (chunk) => {
+        try {
+          return Promise.resolve(typeof transformer.transform === 'function'
+            ? transformer.transform.call(transformer, chunk, controller) : rc.enqueue(chunk)).catch(erroring);
+        } catch (e) {
+          return erroring(e);
+        }
+      },
       close: async () => {
-        await transformer.flush?.call(transformer, controller);
+        try {
+          await transformer.flush?.call(transformer, controller);
+        } catch (e) {
+          erroring(e);
+        }
         try { rc.close(); } catch { /* terminated */ }
       },
       abort: (reason) => rc.error(reason),
