@@ -6,6 +6,7 @@ import { DOMException, describeError } from './errors.js';
 import { TextEncoder, TextDecoder, atob, btoa } from './encoding.js';
 import { Headers } from './headers.js';
 import { URL, URLSearchParams } from './url.js';
+import { URLPattern } from './urlpattern.js';
 import { Request } from './request.js';
 import { Response } from './response.js';
 import { console } from './console.js';
@@ -55,8 +56,8 @@ function define(name, value, enumerable = false) {
 export function install(host) {
   setHost(host);
   const classes = {
-    DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, Request, Response, Crypto, SubtleCrypto,
-    ExecutionContext, KvNamespace, Performance, Navigator,
+    DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, URLPattern, Request, Response, Crypto,
+    SubtleCrypto, ExecutionContext, KvNamespace, Performance, Navigator,
   };
   for (const [name, value] of Object.entries(classes)) define(name, value);
   const webClasses = {
