@@ -16,7 +16,8 @@ import { Event, EventTarget, CustomEvent, AbortController, AbortSignal, schedule
 import { Blob, File } from './blob.js';
 import { FormData } from './formdata.js';
 import {
-  ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+  ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream,
+  WritableStreamDefaultWriter,
   WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
   TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy,
 } from './streams.js';
@@ -62,7 +63,7 @@ export function install(host) {
   for (const [name, value] of Object.entries(classes)) define(name, value);
   const webClasses = {
     CryptoKey, Event, EventTarget, CustomEvent, AbortController, AbortSignal, Blob, File, FormData, ReadableStream,
-    ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+    ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
     WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
     TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy, CompressionStream,
     DecompressionStream,
