@@ -4,7 +4,7 @@ const names = ['Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'URLP
   'CountQueuingStrategy', 'ByteLengthQueuingStrategy', 'atob', 'btoa', 'crypto', 'structuredClone', 'setTimeout', 'setInterval',
   'clearTimeout', 'clearInterval', 'queueMicrotask', 'AbortController', 'AbortSignal', 'Blob', 'File', 'FormData', 'Event',
   'EventTarget', 'CustomEvent', 'DOMException', 'console', 'performance', 'navigator', 'self', 'CryptoKey', 'SubtleCrypto', 'Crypto',
-  'ReadableStreamDefaultReader', 'WritableStreamDefaultWriter', 'IdentityTransformStream', 'scheduler'];
+  'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'WritableStreamDefaultWriter', 'IdentityTransformStream', 'scheduler'];
 export default {
   fetch() {
     const kinds = Object.fromEntries(names.map((n) => [n, typeof globalThis[n]]));
