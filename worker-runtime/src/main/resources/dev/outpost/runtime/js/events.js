@@ -1,8 +1,7 @@
-// Event, EventTarget, CustomEvent, AbortController and AbortSignal (RT-6). Listener errors are reported to the
-// log and do not stop the other listeners, as in workerd.
+// Event, EventTarget, CustomEvent, AbortController and AbortSignal (RT-6). A listener error ends the dispatch
+// and propagates to the caller, as in workerd at compatibility dates without spec_compliant_dispatch_exceptions.
 
 import { DOMException } from './errors.js';
-import { reportError } from './console.js';
 import { setTimeout, clearTimeout } from './timers.js';
 
 const ILLEGAL = Symbol('illegal');
@@ -153,12 +152,10 @@ export class EventTarget {
       for (const entry of list) {
         if (entry.removed) continue;
         if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
-        try {
-          if (typeof entry.listener === 'function') entry.listener.call(this, event);
-          else if (typeof entry.listener?.handleEvent === 'function') entry.listener.handleEvent(event);
-        } catch (e) {
-          reportError(e);
-        }
+        // workerd (without the spec_compliant_dispatch_exceptions flag, which Outpost does not read yet): the first
+        // throwing listener ends the dispatch and its exception leaves dispatchEvent() (or abort()) unchanged
+        if (typeof entry.listener === 'function') entry.listener.call(this, event);
+        else if (typeof entry.listener?.handleEvent === 'function') entry.listener.handleEvent(event);
         if (stopped(event)) break;
       }
     } finally {
