@@ -3,6 +3,7 @@
 import { Body, extractBody, bodySource, setBodySource, cloneBodySource, takeBodySource } from './body.js';
 import { Headers, headersFromWire, setHeaderUnchecked } from './headers.js';
 import { parseUrl } from './url.js';
+import { AbortController, AbortSignal } from './events.js';
 
 const FROM_HOST = Symbol('fromHost');
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -26,6 +27,7 @@ export class Request extends Body {
   #headers;
   #redirect = 'follow';
   #cf = undefined;
+  #signal = null; // created on first use: most requests never look at it
 
   constructor(input, init = undefined) {
     super();
@@ -48,6 +50,7 @@ export class Request extends Body {
       this.#headers = new Headers(input.#headers);
       this.#redirect = input.#redirect;
       this.#cf = input.#cf;
+      this.#signal = input.#signal;
       if (bodySource(input) !== null && init.body === undefined) {
         source = takeBodySource(input);
       }
@@ -74,6 +77,13 @@ export class Request extends Body {
     }
     if (init.cf !== undefined) {
       this.#cf = init.cf;
+    }
+    if (init.signal !== undefined && init.signal !== null) {
+      if (!(init.signal instanceof AbortSignal)) throw new TypeError('Request init "signal" must be an AbortSignal.');
+      this.#signal = init.signal;
+    }
+    if (init.integrity !== undefined && String(init.integrity) !== '') {
+      throw new TypeError('Subrequest integrity checking is not implemented. The integrity option must be either undefined or an empty string.');
     }
     if (init.body !== undefined && init.body !== null) {
       if (this.#method === 'GET' || this.#method === 'HEAD') {
@@ -110,6 +120,11 @@ export class Request extends Body {
     return this.#cf;
   }
 
+  get signal() {
+    if (this.#signal === null) this.#signal = new AbortController().signal;
+    return this.#signal;
+  }
+
   get fetcher() {
     return null;
   }
@@ -131,6 +146,7 @@ export class Request extends Body {
     });
     copy.#redirect = this.#redirect;
     copy.#cf = this.#cf;
+    copy.#signal = this.#signal;
     return copy;
   }
 
