@@ -94,7 +94,9 @@ export class Request extends Body {
       if (extracted.contentType !== null && !this.#headers.has('content-type')) {
         setHeaderUnchecked(this.#headers, 'content-type', extracted.contentType);
       }
-    } else if (source !== null && (this.#method === 'GET' || this.#method === 'HEAD')) {
+    } else if (source !== null && init.method !== undefined && (this.#method === 'GET' || this.#method === 'HEAD')) {
+      // workerd checks an inherited body only when the init sets the method: copying an incoming GET (whose
+      // Content-Length: 0 body is an empty stream) keeps working
       throw new TypeError('Request with a GET or HEAD method cannot have a body.');
     }
     setBodySource(this, source);
@@ -157,10 +159,12 @@ export class Request extends Body {
 
 /** The Request for an incoming call: headers arrive in wire form and are immutable, as on Cloudflare. */
 export function requestFromHost(method, url, wireHeaders, body) {
-  return new Request(FROM_HOST, {
-    method,
-    url,
-    headers: headersFromWire(wireHeaders, 'immutable'),
-    body: body === undefined || body === null ? null : new Uint8Array(body),
-  });
+  const headers = headersFromWire(wireHeaders, 'immutable');
+  let bytes = null;
+  if (body !== undefined && body !== null) {
+    bytes = new Uint8Array(body);
+  } else if (headers.has('content-length') || headers.has('transfer-encoding')) {
+    bytes = new Uint8Array(0); // as in workerd: a framed empty body is an empty stream, not a null body
+  }
+  return new Request(FROM_HOST, { method, url, headers, body: bytes });
 }
