@@ -463,7 +463,13 @@ export class SubtleCrypto {
 
   async verify(algorithm, key, signatureBytes, data) {
     const alg = normalize(algorithm);
-    return signature(alg, useKey(key, alg, 'verify'), bufferSource(data), bufferSource(signatureBytes, 'signature'));
+    const material = useKey(key, alg, 'verify');
+    const sig = bufferSource(signatureBytes, 'signature');
+    if ((alg.name === 'Ed25519' || alg.name === 'NODE-ED25519') && sig.byteLength !== 64) {
+      // workerd rejects instead of answering false
+      throw new DOMException(`Invalid ${alg.name} signature length ${sig.byteLength} (expected 64).`, 'OperationError');
+    }
+    return signature(alg, material, bufferSource(data), sig);
   }
 
   async encrypt(algorithm, key, data) {
