@@ -42,6 +42,9 @@ export class Crypto {
   }
 
   getRandomValues(array) {
+    if (!ArrayBuffer.isView(array)) {
+      throw new TypeError("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'ArrayBufferView'.");
+    }
     if (!INTEGER_ARRAYS.some((type) => array instanceof type)) {
       throw new DOMException(
         'ArrayBufferView argument to getRandomValues() must be an integer-typed view.', 'TypeMismatchError');
