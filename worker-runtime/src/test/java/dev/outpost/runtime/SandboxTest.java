@@ -70,6 +70,25 @@ class SandboxTest {
     }
 
     @Test
+    void codeGenerationFromStringsIsBlocked() throws Exception {
+        // RT-6: eval and new Function throw EvalError, as in workerd; WebAssembly from bytes still compiles
+        try (LoadedWorker worker = engine.load(single("""
+                export default {
+                  fetch() {
+                    const out = [];
+                    for (const f of [() => eval('1'), () => (0, eval)('1'), () => new Function('return 1')()]) {
+                      try { out.push(f()); } catch (e) { out.push(e.constructor.name); }
+                    }
+                    out.push(typeof new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
+                    return Response.json(out);
+                  },
+                };
+                """), WorkerEnvironment.empty(), RuntimeLimits.defaults())) {
+            assertEquals("[\"EvalError\",\"EvalError\",\"EvalError\",\"object\"]", body(call(worker, get("https://x/"))));
+        }
+    }
+
+    @Test
     void bundleModulesCannotUseThePreludeNamespace() {
         WorkerBundle bundle = bundle("main.js",
                 esm("main.js", "export default { fetch() { return new Response('x'); } };"),

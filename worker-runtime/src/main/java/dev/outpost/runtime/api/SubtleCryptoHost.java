@@ -382,6 +382,10 @@ public final class SubtleCryptoHost implements HostApi {
             }
         }
         KeyPair pair = gen.generateKeyPair();
+        if (pair.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec) {
+            return keyJson(EcPkcs8.encode(ec.getParams(), ec.getS(), ((ECPublicKey) pair.getPublic()).getW()),
+                    pair.getPublic().getEncoded(), "private");
+        }
         return keyJson(pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), "private");
     }
 
@@ -418,6 +422,14 @@ public final class SubtleCryptoHost implements HostApi {
                     if (key instanceof RSAPrivateCrtKey rsa) {
                         pub = factory.generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent())).getEncoded();
                     }
+                    if (key instanceof java.security.interfaces.ECPrivateKey ec) {
+                        // keep the public point the key carries, re-encoded as workerd writes EC PKCS#8
+                        ECPoint w = decodePoint(EcPkcs8.publicPoint(data), ec.getParams());
+                        if (w != null) {
+                            pub = factory.generatePublic(new ECPublicKeySpec(w, ec.getParams())).getEncoded();
+                        }
+                        return keyJson(EcPkcs8.encode(ec.getParams(), ec.getS(), w), pub, "private");
+                    }
                     return keyJson(key.getEncoded(), pub, "private");
                 }
                 case "raw": {
@@ -450,6 +462,19 @@ public final class SubtleCryptoHost implements HostApi {
         }
     }
 
+    /** An uncompressed point ({@code 04 X Y}) on the curve, or null for null input. */
+    private static ECPoint decodePoint(byte[] point, ECParameterSpec params) {
+        if (point == null) {
+            return null;
+        }
+        int size = EcPkcs8.size(params);
+        if (point.length != 1 + 2 * size) {
+            return null;
+        }
+        return new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size)),
+                new BigInteger(1, Arrays.copyOfRange(point, 1 + size, point.length)));
+    }
+
     private static void checkCurve(String fam, String curve, PublicKey key) throws GeneralSecurityException, CryptoFailure {
         if (fam.equals("EC") && curve != null && key instanceof ECPublicKey ec
                 && ec.getParams().getCurve().getField().getFieldSize() != curveParams(curve).getCurve().getField().getFieldSize()) {
@@ -476,8 +501,9 @@ public final class SubtleCryptoHost implements HostApi {
             case "EC": {
                 ECParameterSpec params = curveParams(curve);
                 byte[] pub = null;
+                ECPoint point = null;
                 if (!f[2].isEmpty() && !f[3].isEmpty()) {
-                    ECPoint point = new ECPoint(new BigInteger(1, b64u(f[2])), new BigInteger(1, b64u(f[3])));
+                    point = new ECPoint(new BigInteger(1, b64u(f[2])), new BigInteger(1, b64u(f[3])));
                     pub = factory.generatePublic(new ECPublicKeySpec(point, params)).getEncoded();
                 }
                 if (d.isEmpty()) {
@@ -486,8 +512,9 @@ public final class SubtleCryptoHost implements HostApi {
                     }
                     return keyJson(null, pub, "public");
                 }
-                byte[] priv = factory.generatePrivate(new ECPrivateKeySpec(new BigInteger(1, b64u(d)), params)).getEncoded();
-                return keyJson(priv, pub, "private");
+                BigInteger scalar = new BigInteger(1, b64u(d));
+                factory.generatePrivate(new ECPrivateKeySpec(scalar, params)); // validates the scalar
+                return keyJson(EcPkcs8.encode(params, scalar, point), pub, "private");
             }
             default: {
                 BigInteger n = new BigInteger(1, b64u(f[5]));

@@ -223,6 +223,8 @@ public final class WorkerIsolate {
         RequestContext startup = new RequestContext(RequestContext.STARTUP_ID, null);
         try {
             runtime = V8Host.getV8Instance().createV8Runtime();
+            // RT-6: as in workerd, eval() and new Function() throw EvalError (no code generation from strings)
+            runtime.allowEval(false);
             runtime.setLogger(new JavetLogBridge());
             runtime.setPromiseRejectCallback(this::onPromiseReject);
             ModuleLoader modules = new ModuleLoader(bundle);

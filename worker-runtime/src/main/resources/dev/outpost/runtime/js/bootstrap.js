@@ -6,6 +6,7 @@ import { DOMException, describeError } from './errors.js';
 import { TextEncoder, TextDecoder, atob, btoa } from './encoding.js';
 import { Headers } from './headers.js';
 import { URL, URLSearchParams } from './url.js';
+import { URLPattern } from './urlpattern.js';
 import { Request } from './request.js';
 import { Response } from './response.js';
 import { console } from './console.js';
@@ -15,7 +16,8 @@ import { Event, EventTarget, CustomEvent, AbortController, AbortSignal, schedule
 import { Blob, File } from './blob.js';
 import { FormData } from './formdata.js';
 import {
-  ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+  ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream,
+  WritableStreamDefaultWriter,
   WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
   TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy,
 } from './streams.js';
@@ -59,13 +61,14 @@ function define(name, value, enumerable = false) {
 export function install(host) {
   setHost(host);
   const classes = {
-    DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, Request, Response, Crypto, SubtleCrypto,
-    ExecutionContext, KvNamespace, Performance, Navigator, FetchEvent, ScheduledEvent, ScheduledController, Fetcher,
+    DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, URLPattern, Request, Response, Crypto,
+    SubtleCrypto, ExecutionContext, KvNamespace, Performance, Navigator, FetchEvent, ScheduledEvent,
+    ScheduledController, Fetcher,
   };
   for (const [name, value] of Object.entries(classes)) define(name, value);
   const webClasses = {
     CryptoKey, Event, EventTarget, CustomEvent, AbortController, AbortSignal, Blob, File, FormData, ReadableStream,
-    ReadableStreamDefaultReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
+    ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
     WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
     TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy, CompressionStream,
     DecompressionStream,

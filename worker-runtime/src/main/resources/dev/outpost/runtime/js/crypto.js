@@ -4,6 +4,7 @@
 import { host } from './host.js';
 import { DOMException, assertInRequest } from './errors.js';
 import { subtle as subtleObject } from './subtle.js';
+import { WritableStream } from './streams.js';
 
 const POOL_SIZE = 4096;
 let pool = new Uint8Array(0);
@@ -41,6 +42,9 @@ export class Crypto {
   }
 
   getRandomValues(array) {
+    if (!ArrayBuffer.isView(array)) {
+      throw new TypeError("Failed to execute 'getRandomValues' on 'Crypto': parameter 1 is not of type 'ArrayBufferView'.");
+    }
     if (!INTEGER_ARRAYS.some((type) => array instanceof type)) {
       throw new DOMException(
         'ArrayBufferView argument to getRandomValues() must be an integer-typed view.', 'TypeMismatchError');
@@ -65,5 +69,46 @@ export class Crypto {
       + `${HEX[b[8]]}${HEX[b[9]]}-${HEX[b[10]]}${HEX[b[11]]}${HEX[b[12]]}${HEX[b[13]]}${HEX[b[14]]}${HEX[b[15]]}`;
   }
 }
+
+const DIGEST_NAMES = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'MD5'];
+
+/** Cloudflare's crypto.DigestStream: a WritableStream of bytes whose `digest` promise resolves when it closes. */
+export class DigestStream extends WritableStream {
+  #digest;
+
+  constructor(algorithm) {
+    const name = String(typeof algorithm === 'object' && algorithm !== null ? algorithm.name : algorithm).toUpperCase();
+    if (!DIGEST_NAMES.includes(name)) throw new DOMException(`Unrecognized digest algorithm "${name}".`, 'NotSupportedError');
+    const chunks = [];
+    let settle;
+    const digest = new Promise((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    digest.catch(() => undefined);
+    super({
+      write(chunk) {
+        if (chunk instanceof ArrayBuffer) chunks.push(new Uint8Array(chunk).slice());
+        else if (ArrayBuffer.isView(chunk)) chunks.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice());
+        else throw new TypeError('DigestStream accepts only ArrayBuffer or ArrayBufferView chunks.');
+      },
+      async close() {
+        const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+        let offset = 0;
+        for (const c of chunks) {
+          all.set(c, offset);
+          offset += c.byteLength;
+        }
+        settle.resolve(await subtleObject.digest(name, all));
+      },
+      abort(reason) { settle.reject(reason); },
+    });
+    this.#digest = digest;
+  }
+
+  get digest() {
+    return this.#digest;
+  }
+}
+Object.defineProperty(Crypto.prototype, 'DigestStream', { value: DigestStream, writable: true, configurable: true });
 
 export const crypto = new Crypto(Crypto);

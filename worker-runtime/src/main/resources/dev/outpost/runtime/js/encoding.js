@@ -3,6 +3,7 @@
 
 import { host } from './host.js';
 import { DOMException } from './errors.js';
+import { legacyEncoding, legacyDecoder } from './legacy-encodings.js';
 
 // Below this size a JS loop beats the cost of crossing into Java.
 const HOST_THRESHOLD = 512;
@@ -185,19 +186,25 @@ export class TextDecoder {
   #ignoreBOM;
   #pending = null;
   #bomSeen = false;
+  #encoding = 'utf-8';
+  #legacy = null;
 
   constructor(label = 'utf-8', options = {}) {
     const normalized = String(label).trim().toLowerCase();
-    if (!UTF8_LABELS.has(normalized)) {
-      // Only UTF-8 for now; other encodings need tables the runtime does not ship yet.
-      throw new RangeError(`"${label}" is not a supported encoding. Only utf-8 is supported for now.`);
-    }
     this.#fatal = Boolean(options?.fatal);
     this.#ignoreBOM = Boolean(options?.ignoreBOM);
+    if (!UTF8_LABELS.has(normalized)) {
+      const legacy = legacyEncoding(normalized);
+      if (legacy === undefined) {
+        throw new RangeError(`"${label}" is not a supported encoding (utf-8, utf-16le, utf-16be and windows-1252 are).`);
+      }
+      this.#encoding = legacy;
+      this.#legacy = legacyDecoder(legacy, this.#fatal, this.#ignoreBOM);
+    }
   }
 
   get encoding() {
-    return 'utf-8';
+    return this.#encoding;
   }
 
   get fatal() {
@@ -211,6 +218,7 @@ export class TextDecoder {
   decode(input = undefined, options = {}) {
     const stream = Boolean(options?.stream);
     let bytes = input === undefined ? new Uint8Array(0) : bytesOf(input, 'parameter 1');
+    if (this.#legacy !== null) return this.#legacy.decode(bytes, stream);
     if (this.#pending !== null) {
       const joined = new Uint8Array(this.#pending.length + bytes.length);
       joined.set(this.#pending);

@@ -1,13 +1,14 @@
-// Event, EventTarget, CustomEvent, AbortController and AbortSignal (RT-6). Listener errors are reported to the
-// log and do not stop the other listeners, as in workerd.
+// Event, EventTarget, CustomEvent, AbortController and AbortSignal (RT-6). A listener error ends the dispatch
+// and propagates to the caller, as in workerd at compatibility dates without spec_compliant_dispatch_exceptions.
 
 import { DOMException } from './errors.js';
-import { reportError } from './console.js';
 import { setTimeout, clearTimeout } from './timers.js';
 
 const ILLEGAL = Symbol('illegal');
 let setDispatchState;
 let stopped;
+let markTrusted;
+let preventedRaw;
 
 export class Event {
   #type;
@@ -21,14 +22,21 @@ export class Event {
   #currentTarget = null;
   #phase = 0;
   #timeStamp = Date.now();
+  #trusted = false;
 
   static {
+    // events the runtime itself dispatches (e.g. 'abort') report isTrusted === true, as in workerd
+    markTrusted = (e) => {
+      e.#trusted = true;
+      return e;
+    };
     setDispatchState = (e, target, current, phase) => {
       e.#target = target;
       e.#currentTarget = current;
       e.#phase = phase;
     };
     stopped = (e) => e.#stopImmediate;
+    preventedRaw = (e) => e.#defaultPrevented;
   }
 
   constructor(type, init = {}) {
@@ -47,9 +55,9 @@ export class Event {
 
   get composed() { return this.#composed; }
 
-  get defaultPrevented() { return this.#defaultPrevented; }
+  get defaultPrevented() { return this.#cancelable && this.#defaultPrevented; }
 
-  get returnValue() { return !this.#defaultPrevented; }
+  get returnValue() { return !this.defaultPrevented; }
 
   get cancelBubble() { return this.#stop; }
 
@@ -65,11 +73,13 @@ export class Event {
 
   get timeStamp() { return this.#timeStamp; }
 
-  get isTrusted() { return false; }
+  get isTrusted() { return this.#trusted; }
 
   composedPath() { return this.#currentTarget === null ? [] : [this.#currentTarget]; }
 
-  preventDefault() { if (this.#cancelable) this.#defaultPrevented = true; }
+  // workerd records the call even on a non-cancelable event: defaultPrevented stays false there, but
+  // dispatchEvent() returns false all the same
+  preventDefault() { this.#defaultPrevented = true; }
 
   stopPropagation() { this.#stop = true; }
 
@@ -88,7 +98,7 @@ export class CustomEvent extends Event {
 
   constructor(type, init = {}) {
     super(type, init);
-    this.#detail = init?.detail ?? null;
+    this.#detail = init?.detail; // workerd: undefined when not given (the DOM says null)
   }
 
   get detail() { return this.#detail; }
@@ -142,19 +152,17 @@ export class EventTarget {
       for (const entry of list) {
         if (entry.removed) continue;
         if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
-        try {
-          if (typeof entry.listener === 'function') entry.listener.call(this, event);
-          else if (typeof entry.listener?.handleEvent === 'function') entry.listener.handleEvent(event);
-        } catch (e) {
-          reportError(e);
-        }
+        // workerd (without the spec_compliant_dispatch_exceptions flag, which Outpost does not read yet): the first
+        // throwing listener ends the dispatch and its exception leaves dispatchEvent() (or abort()) unchanged
+        if (typeof entry.listener === 'function') entry.listener.call(this, event);
+        else if (typeof entry.listener?.handleEvent === 'function') entry.listener.handleEvent(event);
         if (stopped(event)) break;
       }
     } finally {
       // workerd leaves currentTarget set after dispatch.
       setDispatchState(event, this, this, 0);
     }
-    return !event.defaultPrevented;
+    return !preventedRaw(event);
   }
 }
 
@@ -172,7 +180,7 @@ export class AbortSignal extends EventTarget {
       if (signal.#aborted) return;
       signal.#aborted = true;
       signal.#reason = reason === undefined ? new DOMException('The operation was aborted', 'AbortError') : reason;
-      signal.dispatchEvent(new Event('abort'));
+      signal.dispatchEvent(markTrusted(new Event('abort')));
     };
   }
 

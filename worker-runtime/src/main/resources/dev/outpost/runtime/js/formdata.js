@@ -10,7 +10,8 @@ function entryValue(name, value, filename, argc) {
     if (value instanceof File && filename === undefined) return value;
     // workerd names a Blob appended without a filename after its field (browsers say "blob").
     name = filename !== undefined ? String(filename) : value instanceof File ? value.name : name;
-    return new File([value], name, { type: value.type, lastModified: value instanceof File ? value.lastModified : undefined });
+    // a new File, so a given filename also resets lastModified to now (as in workerd)
+    return new File([value], name, { type: value.type });
   }
   if (argc > 2) throw new TypeError("Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'.");
   return String(value);

@@ -3,17 +3,19 @@
 import { Body, extractBody, bodySource, setBodySource, cloneBodySource, takeBodySource } from './body.js';
 import { Headers, headersFromWire, setHeaderUnchecked } from './headers.js';
 import { parseUrl } from './url.js';
+import { AbortController, AbortSignal } from './events.js';
 
 const FROM_HOST = Symbol('fromHost');
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
-const FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK']);
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// workerd accepts only the methods its HTTP stack knows (kj's list), case-sensitively apart from the six above
+const KNOWN = new Set(['PATCH', 'PURGE', 'TRACE', 'COPY', 'LOCK', 'MKCOL', 'MOVE', 'PROPFIND', 'PROPPATCH', 'SEARCH', 'UNLOCK',
+  'ACL', 'REPORT', 'MKACTIVITY', 'CHECKOUT', 'MERGE', 'NOTIFY', 'SUBSCRIBE', 'UNSUBSCRIBE', 'QUERY', 'BAN']);
 
 function normalizeMethod(method) {
   const str = String(method);
   const upper = str.toUpperCase();
   if (NORMALIZED.has(upper)) return upper;
-  if (!TOKEN.test(str) || FORBIDDEN.has(upper)) {
+  if (!KNOWN.has(str)) {
     throw new TypeError(`Invalid HTTP method string: ${str}`);
   }
   return str;
@@ -25,6 +27,7 @@ export class Request extends Body {
   #headers;
   #redirect = 'follow';
   #cf = undefined;
+  #signal = null; // created on first use: most requests never look at it
 
   constructor(input, init = undefined) {
     super();
@@ -48,6 +51,7 @@ export class Request extends Body {
       this.#headers = new Headers(input.#headers);
       this.#redirect = input.#redirect;
       this.#cf = input.#cf;
+      this.#signal = input.#signal;
       if (bodySource(input) !== null && init.body === undefined) {
         source = takeBodySource(input);
       }
@@ -75,6 +79,13 @@ export class Request extends Body {
     if (init.cf !== undefined) {
       this.#cf = init.cf;
     }
+    if (init.signal !== undefined && init.signal !== null) {
+      if (!(init.signal instanceof AbortSignal)) throw new TypeError('Request init "signal" must be an AbortSignal.');
+      this.#signal = init.signal;
+    }
+    if (init.integrity !== undefined && String(init.integrity) !== '') {
+      throw new TypeError('Subrequest integrity checking is not implemented. The integrity option must be either undefined or an empty string.');
+    }
     if (init.body !== undefined && init.body !== null) {
       if (this.#method === 'GET' || this.#method === 'HEAD') {
         throw new TypeError('Request with a GET or HEAD method cannot have a body.');
@@ -84,7 +95,9 @@ export class Request extends Body {
       if (extracted.contentType !== null && !this.#headers.has('content-type')) {
         setHeaderUnchecked(this.#headers, 'content-type', extracted.contentType);
       }
-    } else if (source !== null && (this.#method === 'GET' || this.#method === 'HEAD')) {
+    } else if (source !== null && init.method !== undefined && (this.#method === 'GET' || this.#method === 'HEAD')) {
+      // workerd checks an inherited body only when the init sets the method: copying an incoming GET (whose
+      // Content-Length: 0 body is an empty stream) keeps working
       throw new TypeError('Request with a GET or HEAD method cannot have a body.');
     }
     setBodySource(this, source);
@@ -110,6 +123,11 @@ export class Request extends Body {
     return this.#cf;
   }
 
+  get signal() {
+    if (this.#signal === null) this.#signal = new AbortController().signal;
+    return this.#signal;
+  }
+
   get fetcher() {
     return null;
   }
@@ -131,6 +149,7 @@ export class Request extends Body {
     });
     copy.#redirect = this.#redirect;
     copy.#cf = this.#cf;
+    copy.#signal = this.#signal;
     return copy;
   }
 
@@ -144,11 +163,12 @@ export class Request extends Body {
  * request.cf object of a request from the internet (RT-9), undefined otherwise.
  */
 export function requestFromHost(method, url, wireHeaders, body, cf = undefined) {
-  return new Request(FROM_HOST, {
-    method,
-    url,
-    cf,
-    headers: headersFromWire(wireHeaders, 'immutable'),
-    body: body === undefined || body === null ? null : new Uint8Array(body),
-  });
+  const headers = headersFromWire(wireHeaders, 'immutable');
+  let bytes = null;
+  if (body !== undefined && body !== null) {
+    bytes = new Uint8Array(body);
+  } else if (headers.has('content-length') || headers.has('transfer-encoding')) {
+    bytes = new Uint8Array(0); // as in workerd: a framed empty body is an empty stream, not a null body
+  }
+  return new Request(FROM_HOST, { method, url, cf, headers, body: bytes });
 }

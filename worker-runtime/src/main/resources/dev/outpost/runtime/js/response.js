@@ -20,8 +20,10 @@ export class Response extends Body {
     if (typeof init !== 'object') {
       throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
     }
-    const status = init.status === undefined ? 200 : Number(init.status);
-    if (!Number.isInteger(status) || status < 200 || status > 599) {
+    // as workerd converts it: a fraction is truncated (200.9 is 200), NaN becomes 0 (out of range)
+    const number = Number(init.status);
+    const status = init.status === undefined ? 200 : (Number.isFinite(number) ? Math.trunc(number) : 0);
+    if (status < 200 || status > 599) {
       if (!(status === 101 && init.webSocket)) {
         throw new RangeError('Responses may only be constructed with status codes in the range 200 to 599, inclusive.');
       }
@@ -77,8 +79,7 @@ export class Response extends Body {
     const response = new Response(null, { status: 200 });
     response.#status = 0;
     response.#type = 'error';
-    setHeadersGuard(response.#headers, 'immutable');
-    return response;
+    return response; // workerd leaves these headers mutable (the Fetch standard makes them immutable)
   }
 
   get status() {

@@ -1,7 +1,7 @@
 // A minimal WHATWG streams implementation in JS (RT-6): ReadableStream (default readers, tee, pipeTo,
 // pipeThrough, async iteration, ReadableStream.from), WritableStream, TransformStream, TextEncoderStream,
 // TextDecoderStream and the queuing strategies. Backpressure is simplified (desiredSize is reported, writes
-// resolve once the sink accepted the chunk); byte streams/BYOB readers are not provided. Bodies are still
+// resolve once the sink accepted the chunk); byte streams keep a chunk queue that BYOB readers copy from. Bodies are still
 // buffered at the Java boundary: a stream body is read to its end before the response leaves the isolate.
 
 import { TextEncoder, TextDecoder } from './encoding.js';
@@ -49,10 +49,13 @@ export class ReadableStream {
   #started = false;
   #disturbed = false;
 
+  #bytes = false;
+
   constructor(source = {}, strategy = {}) {
-    // type: 'bytes' streams are served as default streams of their chunks (no BYOB readers).
+    // type: 'bytes' streams queue their chunks like default streams; a BYOB reader copies out of that queue.
     this.#source = source ?? {};
-    this.#highWaterMark = strategy?.highWaterMark ?? 1;
+    this.#bytes = this.#source.type === 'bytes';
+    this.#highWaterMark = strategy?.highWaterMark ?? (this.#bytes ? 0 : 1); // byte streams do not pull ahead
     this.#size = sizeOf(strategy);
     this.#controller = new ReadableStreamDefaultController(ILLEGAL, this);
     let start;
@@ -145,6 +148,24 @@ export class ReadableStream {
     });
   }
 
+  /** Puts back what a BYOB read did not take from a chunk, to be read first. */
+  _unshift(bytes) {
+    const size = this.#size(bytes);
+    this.#queue.unshift({ chunk: bytes, size });
+    this.#queueSize += size;
+  }
+
+  /** The next queued chunk if one is there now, else undefined (a BYOB read fills its view from several). */
+  _shiftQueued() {
+    if (this.#queue.length === 0) return undefined;
+    const { chunk, size } = this.#queue.shift();
+    this.#queueSize -= size;
+    if (this.#closeRequested && this.#queue.length === 0) this.#finishClose();
+    return chunk;
+  }
+
+  _isBytes() { return this.#bytes; }
+
   _cancel(reason) {
     this.#disturbed = true;
     if (this.#state === 'closed') return Promise.resolve();
@@ -165,7 +186,8 @@ export class ReadableStream {
   }
 
   getReader(options) {
-    if (options?.mode === 'byob') throw new TypeError('BYOB readers are not supported by this runtime yet.');
+    if (options?.mode === 'byob') return new ReadableStreamBYOBReader(this);
+    if (options?.mode !== undefined) throw new TypeError(`Invalid reader mode "${options.mode}".`);
     return new ReadableStreamDefaultReader(this);
   }
 
@@ -203,6 +225,9 @@ export class ReadableStream {
         if (done) break;
         await writer.write(value);
       }
+      // the source is finished: unlock it before the destination closes (workerd reports locked === false once
+      // a pipeThrough's output has been read to its end)
+      reader.releaseLock();
       if (!options.preventClose) await writer.close();
     } catch (e) {
       if (!options.preventAbort) await writer.abort(e).catch(() => undefined);
@@ -301,6 +326,76 @@ export class ReadableStreamDefaultReader {
   }
 }
 
+/** Reads a byte stream into the caller's buffers (RT-6): each read fills at most the given view. */
+export class ReadableStreamBYOBReader {
+  #stream;
+  #closed;
+  #resolveClosed;
+  #rejectClosed;
+
+  constructor(stream) {
+    if (!(stream instanceof ReadableStream)) throw new TypeError('ReadableStreamBYOBReader needs a ReadableStream.');
+    if (!stream._isBytes()) throw new TypeError('A BYOB reader needs a byte stream (type: "bytes").');
+    if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+    this.#stream = stream;
+    this.#closed = new Promise((resolve, reject) => {
+      this.#resolveClosed = resolve;
+      this.#rejectClosed = reject;
+    });
+    this.#closed.catch(() => undefined);
+    stream._setReader(this);
+    const { state, error } = stream._state();
+    if (state === 'closed') this.#resolveClosed();
+    if (state === 'errored') this.#rejectClosed(error);
+  }
+
+  _closed() { this.#resolveClosed(); }
+
+  _errored(e) { this.#rejectClosed(e); }
+
+  get closed() { return this.#closed; }
+
+  async read(view) {
+    if (this.#stream === null) throw new TypeError('This ReadableStreamBYOBReader has been released.');
+    if (!ArrayBuffer.isView(view)) throw new TypeError('read() needs an ArrayBufferView.');
+    if (view.byteLength === 0) throw new TypeError('read() needs a view with a non-zero byteLength.');
+    const stream = this.#stream;
+    const { byteOffset, byteLength } = view;
+    const element = view.BYTES_PER_ELEMENT ?? 1;
+    const Ctor = view.constructor;
+    const { value, done } = await stream._read();
+    // as in the standard, the caller's buffer is transferred (which detaches `view`): the returned view is the one to use
+    const buffer = typeof view.buffer.transfer === 'function' ? view.buffer.transfer() : view.buffer;
+    if (done) return { value: new Ctor(buffer, byteOffset, 0), done: true };
+    const target = new Uint8Array(buffer, byteOffset, byteLength - (byteLength % element));
+    let filled = 0;
+    for (let chunk = value; chunk !== undefined; chunk = filled < target.byteLength ? stream._shiftQueued() : undefined) {
+      const src = chunk instanceof ArrayBuffer ? new Uint8Array(chunk)
+        : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const n = Math.min(src.byteLength, target.byteLength - filled);
+      target.set(src.subarray(0, n), filled);
+      filled += n;
+      if (n < src.byteLength) {
+        stream._unshift(src.slice(n));
+        break;
+      }
+    }
+    return { value: new Ctor(buffer, byteOffset, Math.floor(filled / element)), done: false };
+  }
+
+  cancel(reason) {
+    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamBYOBReader has been released.'));
+    return this.#stream._cancel(reason);
+  }
+
+  releaseLock() {
+    if (this.#stream === null) return;
+    this.#stream._setReader(null);
+    this.#stream = null;
+    this.#rejectClosed(new TypeError('This ReadableStreamBYOBReader has been released.'));
+  }
+}
+
 export class WritableStreamDefaultController {
   #stream;
 
@@ -321,13 +416,24 @@ export class WritableStream {
   #storedError;
   #writer = null;
   #chain;
+  #highWaterMark;
+  #size;
+  #queued = 0;
 
   constructor(sink = {}, strategy = {}) {
     this.#sink = sink ?? {};
+    this.#highWaterMark = strategy?.highWaterMark ?? 1;
+    this.#size = sizeOf(strategy);
     this.#controller = new WritableStreamDefaultController(ILLEGAL, this);
     this.#chain = Promise.resolve(this.#sink.start?.call(this.#sink, this.#controller));
     this.#chain.catch((e) => this._error(e));
-    void strategy;
+  }
+
+  /** highWaterMark minus the size of the writes not yet accepted by the sink (what writer.desiredSize reports) */
+  _desiredSize() {
+    if (this.#state === 'errored') return null;
+    if (this.#state !== 'writable') return 0;
+    return this.#highWaterMark - this.#queued;
   }
 
   get locked() { return this.#writer !== null; }
@@ -351,7 +457,14 @@ export class WritableStream {
     if (this.#state !== 'writable') {
       return Promise.reject(this.#state === 'errored' ? this.#storedError : new TypeError('This WritableStream has been closed.'));
     }
-    return this.#enqueue(() => this.#sink.write?.call(this.#sink, chunk, this.#controller)).then(() => undefined);
+    const size = this.#size(chunk);
+    this.#queued += size;
+    const done = () => {
+      this.#queued -= size;
+    };
+    const write = this.#enqueue(() => this.#sink.write?.call(this.#sink, chunk, this.#controller));
+    write.then(done, done);
+    return write.then(() => undefined);
   }
 
   _close() {
@@ -409,7 +522,7 @@ export class WritableStreamDefaultWriter {
 
   get ready() { return Promise.resolve(); }
 
-  get desiredSize() { return this.#stream === null ? null : 1; }
+  get desiredSize() { return this.#stream === null ? null : this.#stream._desiredSize(); }
 
   #live() {
     if (this.#stream === null) throw new TypeError('This WritableStreamDefaultWriter has been released.');
@@ -482,12 +595,27 @@ export class TransformStream {
     const controller = new TransformStreamDefaultController(ILLEGAL, (chunk) => rc.enqueue(chunk), (e) => rc.error(e),
       () => { try { rc.close(); } catch { /* already closed */ } });
     const start = transformer.start?.call(transformer, controller);
+    // a throwing transform() or flush() errors the readable side too, so its reader sees the error instead of waiting
+    const erroring = (e) => {
+      rc.error(e);
+      throw e;
+    };
     this.#writable = new WritableStream({
       start: () => start,
-      write: (chunk) => (typeof transformer.transform === 'function'
-        ? transformer.transform.call(transformer, chunk, controller) : rc.enqueue(chunk)),
+      write: (chunk) => {
+        try {
+          return Promise.resolve(typeof transformer.transform === 'function'
+            ? transformer.transform.call(transformer, chunk, controller) : rc.enqueue(chunk)).catch(erroring);
+        } catch (e) {
+          return erroring(e);
+        }
+      },
       close: async () => {
-        await transformer.flush?.call(transformer, controller);
+        try {
+          await transformer.flush?.call(transformer, controller);
+        } catch (e) {
+          erroring(e);
+        }
         try { rc.close(); } catch { /* terminated */ }
       },
       abort: (reason) => rc.error(reason),

@@ -77,8 +77,15 @@ export function structuredClone(value, options = undefined) {
   if (arguments.length === 0) {
     throw new TypeError("Failed to execute 'structuredClone': 1 argument required, but only 0 present.");
   }
-  if (options?.transfer !== undefined && Array.from(options.transfer).length > 0) {
-    throw new DOMException('Transferring objects is not supported by structuredClone() yet.', 'DataCloneError');
+  const memory = new Map();
+  const transfer = new Set(options?.transfer === undefined ? [] : Array.from(options.transfer));
+  for (const item of transfer) {
+    if (!(item instanceof ArrayBuffer)) throw new DOMException('Only ArrayBuffers can be transferred.', 'DataCloneError');
+    memory.set(item, item.slice(0)); // the clone gets the bytes; the source is detached once cloning is done
   }
-  return clone(value, new Map());
+  const result = clone(value, memory);
+  for (const item of transfer) {
+    if (typeof item.transfer === 'function') item.transfer();
+  }
+  return result;
 }

@@ -212,7 +212,7 @@ function importSecret(format, keyData, alg, extractable, usages, verb = 'import'
     if (bytes.length === 0 || length > bytes.length * 8 || length <= (bytes.length - 1) * 8) {
       throw new DOMException('Imported HMAC key length (' + length + ') must be a non-zero value up to 7 bits less than, and no greater than, the bit length of the raw key data (' + bytes.length * 8 + ').', 'DataError');
     }
-    algorithm = { name: 'HMAC', length, hash: { name: hashName(alg.hash) } };
+    algorithm = { name: 'HMAC', hash: { name: hashName(alg.hash) }, length }; // workerd's member order
   } else if (alg.name.startsWith('AES-')) {
     algorithm = { name: alg.name, length: aesLength(bytes.length * 8) };
   } else {
@@ -260,7 +260,7 @@ const JWK_ALG = {
   X25519: () => undefined,
   'RSASSA-PKCS1-v1_5': (a) => `RS${a.hash.name.slice(4)}`,
   'RSA-PSS': (a) => `PS${a.hash.name.slice(4)}`,
-  ECDSA: (a) => ({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' })[a.namedCurve],
+  ECDSA: () => undefined, // workerd's EC JWK export has no "alg"
   Ed25519: () => 'EdDSA',
   'NODE-ED25519': () => 'EdDSA',
 };
@@ -463,7 +463,13 @@ export class SubtleCrypto {
 
   async verify(algorithm, key, signatureBytes, data) {
     const alg = normalize(algorithm);
-    return signature(alg, useKey(key, alg, 'verify'), bufferSource(data), bufferSource(signatureBytes, 'signature'));
+    const material = useKey(key, alg, 'verify');
+    const sig = bufferSource(signatureBytes, 'signature');
+    if ((alg.name === 'Ed25519' || alg.name === 'NODE-ED25519') && sig.byteLength !== 64) {
+      // workerd rejects instead of answering false
+      throw new DOMException(`Invalid ${alg.name} signature length ${sig.byteLength} (expected 64).`, 'OperationError');
+    }
+    return signature(alg, material, bufferSource(data), sig);
   }
 
   async encrypt(algorithm, key, data) {
