@@ -30,6 +30,19 @@ public interface HostServices {
      */
     <T> String startCall(int callId, Supplier<? extends CompletionStage<T>> operation, ResultEncoder<T> encoder);
 
+    /**
+     * Runs {@code cleanup} on the isolate thread when the current request is over (answered, its body sent and
+     * nothing of it left running), or when it is aborted.
+     */
+    void onRequestEnd(Runnable cleanup);
+
+    /**
+     * Counts one subrequest (an outbound fetch or fetch hop, a binding call) of the current request.
+     *
+     * @return null when within the limit, else the message of the Error JS should throw
+     */
+    String subrequest();
+
     /** Writes a line of the worker's console to the log, tagged with the worker and the current request. */
     void log(String level, String message);
 }

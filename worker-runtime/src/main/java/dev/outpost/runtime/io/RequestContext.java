@@ -28,6 +28,10 @@ public final class RequestContext {
     private volatile ScheduledFuture<?> wallTimer;
     private volatile boolean released;
     private boolean aborted;
+    /** JS streams Java is reading (a streamed response body): the request lives on until they end. */
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
+    private java.util.List<Runnable> onRelease;
+    private int subrequests;
 
     RequestContext(int id, String requestId) {
         this(id, requestId, null);
@@ -82,7 +86,17 @@ public final class RequestContext {
 
     /** Loop thread: the request is answered and owns no timers or calls any more. */
     void release() {
+        if (released) {
+            return;
+        }
         released = true;
+        java.util.List<Runnable> cleanups = onRelease;
+        onRelease = null;
+        if (cleanups != null) {
+            for (Runnable cleanup : cleanups) {
+                cleanup.run();
+            }
+        }
         ScheduledFuture<?> timer = wallTimer;
         if (timer != null) {
             timer.cancel(false);
@@ -90,7 +104,40 @@ public final class RequestContext {
     }
 
     boolean hasLeftovers() {
-        return !pendingCalls.isEmpty() || !timers.isEmpty();
+        return !pendingCalls.isEmpty() || !timers.isEmpty() || openStreams.get() > 0;
+    }
+
+    boolean isReleased() {
+        return released;
+    }
+
+    /** Loop thread: registers work to do when the request is released. */
+    void onRelease(Runnable cleanup) {
+        if (released) {
+            cleanup.run();
+            return;
+        }
+        if (onRelease == null) {
+            onRelease = new java.util.ArrayList<>(2);
+        }
+        onRelease.add(cleanup);
+    }
+
+    int openStreams() {
+        return openStreams.get();
+    }
+
+    void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    /** Loop thread: counts one subrequest; true while within {@code limit}. */
+    boolean subrequest(int limit) {
+        return ++subrequests <= limit;
     }
 
     LimitKind limitExceeded() {

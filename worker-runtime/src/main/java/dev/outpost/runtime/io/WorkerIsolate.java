@@ -30,6 +30,8 @@ import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.api.StreamHost;
+import dev.outpost.runtime.BodyStream;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
@@ -93,6 +95,22 @@ public final class WorkerIsolate {
     private final Map<Integer, String> unhandledRejections = new LinkedHashMap<>();
     private RequestContext current;
     private boolean shutDown;
+    private StreamHost streams;
+    /** JS streams Java reads (streamed response bodies), by their JS-side handle. */
+    private final Map<Integer, JsBodyStream> exports = new HashMap<>();
+    private final JsBodyStream.Pump pump = new JsBodyStream.Pump() {
+        @Override
+        public void pull(JsBodyStream stream) {
+            if (!loop.execute(() -> pullExport(stream))) {
+                stream.fail(new java.io.IOException("Network connection lost."));
+            }
+        }
+
+        @Override
+        public void cancel(JsBodyStream stream, String reason) {
+            loop.execute(() -> cancelExport(stream, reason));
+        }
+    };
 
     public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer) {
         this.bundle = bundle;
@@ -194,6 +212,7 @@ public final class WorkerIsolate {
             }
         }
         Services services = new Services();
+        streams = new StreamHost(services);
         try (V8ValueObject namespace = (V8ValueObject) bootstrap.getNamespace(); HostObject host = new HostObject(runtime)) {
             registerCoreFunctions(host);
             host.install(new ConsoleHost(services))
@@ -201,7 +220,8 @@ public final class WorkerIsolate {
                     .install(new EncodingHost())
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
-                    .install(new D1Host(services, d1));
+                    .install(new D1Host(services, d1))
+                    .install(streams);
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -308,15 +328,19 @@ public final class WorkerIsolate {
         }
         active.put(context.id(), context);
         byte[] body = request.body();
+        BodyStream bodyStream = request.bodyStream();
         Throwable failure = runSlice(context, () -> {
             V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
+            // A streamed body becomes a JS ReadableStream that pulls from Java chunk by chunk (hoststreams.js).
+            int streamHandle = bodyStream == null ? 0 : streams.register(bodyStream);
             try {
                 js.dispatchFetch.callVoid(null,
                         runtime.createV8ValueInteger(context.id()),
                         runtime.createV8ValueString(request.method()),
                         runtime.createV8ValueString(request.url()),
                         runtime.createV8ValueString(WireHeaders.encode(request.headers())),
-                        buffer == null ? runtime.createV8ValueUndefined() : buffer);
+                        buffer == null ? runtime.createV8ValueUndefined() : buffer,
+                        runtime.createV8ValueInteger(streamHandle));
             } finally {
                 JavetResourceUtils.safeClose(buffer);
             }
@@ -326,13 +350,77 @@ public final class WorkerIsolate {
         }
     }
 
+    /**
+     * The worker's answer. {@code body} is a string or ArrayBuffer (buffered), or a number for a streamed body:
+     * positive, the handle of a JS stream Java now reads ({@link JsBodyStream}); negative, a Java stream
+     * (an untouched request body) handed straight back without JS in between.
+     */
     private void respond(int id, int status, String statusText, String headers, V8Value body) throws JavetException {
         RequestContext context = active.get(id);
         if (context == null) {
             return;
         }
-        WorkerResponse response = new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
+        BodyStream stream = null;
+        if (body instanceof com.caoccao.javet.values.primitive.V8ValueNumber<?> n) {
+            int handle = ((Number) n.getValue()).intValue();
+            stream = handle > 0 ? openExport(context, handle) : streams.take(-handle);
+        }
+        WorkerResponse response = stream != null
+                ? new WorkerResponse(status, statusText, WireHeaders.decode(headers), null, stream)
+                : new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
         finish(context, response);
+    }
+
+    // ---- streamed bodies read by Java ----------------------------------------------------------------
+
+    private JsBodyStream openExport(RequestContext context, int handle) {
+        JsBodyStream stream = new JsBodyStream(handle, context, pump);
+        exports.put(handle, stream);
+        context.streamOpened();
+        return stream;
+    }
+
+    /** Loop thread: one pull of the JS reader; the chunk comes back through host.streamChunk. */
+    private void pullExport(JsBodyStream stream) {
+        if (js == null || exports.get(stream.handle()) != stream) {
+            stream.fail(new java.io.IOException("Network connection lost."));
+            return;
+        }
+        Throwable failure = runSlice(stream.context(), () ->
+                js.pullStream.callVoid(null, runtime.createV8ValueInteger(stream.handle())));
+        if (failure != null && exports.get(stream.handle()) == stream) {
+            stream.deliver(null, describeFailure(failure));
+            closeExport(stream);
+        }
+    }
+
+    private void cancelExport(JsBodyStream stream, String reason) {
+        if (exports.get(stream.handle()) != stream) {
+            return;
+        }
+        closeExport(stream);
+        if (js != null) {
+            runSlice(stream.context(), () -> js.cancelStream.callVoid(null, runtime.createV8ValueInteger(stream.handle()),
+                    runtime.createV8ValueString(reason == null ? "" : reason)));
+        }
+    }
+
+    private void closeExport(JsBodyStream stream) {
+        if (exports.remove(stream.handle()) != null) {
+            stream.context().streamClosed();
+            maybeRelease(stream.context());
+        }
+    }
+
+    /** Loop thread: the streams of an ended request (or of a dying isolate) fail for their reader. */
+    private void failExports(RequestContext context) {
+        for (JsBodyStream stream : List.copyOf(exports.values())) {
+            if (context == null || stream.context() == context) {
+                exports.remove(stream.handle());
+                stream.context().streamClosed();
+                stream.fail(new java.io.IOException("Network connection lost."));
+            }
+        }
     }
 
     private void failRequest(RequestContext context, String error) {
@@ -353,6 +441,11 @@ public final class WorkerIsolate {
     }
 
     private void onWallDeadline(RequestContext context) {
+        if (context.isDone() && context.openStreams() > 0) {
+            // The response is streaming: as on Cloudflare the request lives while the client reads it.
+            context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
+            return;
+        }
         if (context.complete(ErrorResponses.internalError())) {
             context.limitExceeded(LimitKind.WALL);
             workerLog.log(Logger.Level.ERROR, context, "Uncaught Error: The Workers runtime canceled this request because it "
@@ -378,6 +471,7 @@ public final class WorkerIsolate {
             callQuietly(js == null ? null : js.forget, id);
         }
         context.pendingCalls().clear();
+        failExports(context);
         context.release();
     }
 
@@ -520,6 +614,17 @@ public final class WorkerIsolate {
                     JsArgs.string(args, 3), JsArgs.arg(args, 4));
             return runtime.createV8ValueUndefined();
         });
+        host.function("streamChunk", args -> {
+            JsBodyStream stream = exports.get(JsArgs.integer(args, 0, -1));
+            if (stream != null) {
+                V8Value chunk = JsArgs.arg(args, 1);
+                String error = JsArgs.string(args, 2);
+                if (stream.deliver(error != null || JsArgs.isNullish(chunk) ? null : JsBytes.toBytes(chunk), error)) {
+                    closeExport(stream);
+                }
+            }
+            return runtime.createV8ValueUndefined();
+        });
         host.function("fail", args -> {
             RequestContext context = active.get(JsArgs.integer(args, 0, -1));
             if (context != null) {
@@ -615,6 +720,7 @@ public final class WorkerIsolate {
         }
         active.clear();
         timers.clear();
+        failExports(null);
         if (js != null) {
             js.close();
             js = null;
@@ -668,6 +774,24 @@ public final class WorkerIsolate {
         }
 
         @Override
+        public void onRequestEnd(Runnable cleanup) {
+            RequestContext context = current;
+            if (context == null || context.isStartup()) {
+                return;
+            }
+            context.onRelease(cleanup);
+        }
+
+        @Override
+        public String subrequest() {
+            RequestContext context = current;
+            if (context == null || context.isStartup() || context.subrequest(limits.subrequests())) {
+                return null;
+            }
+            return "Too many subrequests.";
+        }
+
+        @Override
         public void log(String level, String message) {
             workerLog.log(WorkerLog.levelOf(level), current, message);
         }
@@ -685,6 +809,8 @@ public final class WorkerIsolate {
         final V8ValueFunction describeError;
         final V8ValueFunction compileWasm;
         final V8ValueFunction noop;
+        final V8ValueFunction pullStream;
+        final V8ValueFunction cancelStream;
 
         JsEntryPoints(V8ValueObject entry) throws JavetException {
             dispatchFetch = entry.get("dispatchFetch");
@@ -697,11 +823,13 @@ public final class WorkerIsolate {
             describeError = entry.get("describeError");
             compileWasm = entry.get("compileWasm");
             noop = entry.get("noop");
+            pullStream = entry.get("pullStream");
+            cancelStream = entry.get("cancelStream");
         }
 
         void close() {
             JavetResourceUtils.safeClose(dispatchFetch, settle, forget, runTimer, dropTimer, defineBinding,
-                    registerWorker, describeError, compileWasm, noop);
+                    registerWorker, describeError, compileWasm, noop, pullStream, cancelStream);
         }
     }
 }

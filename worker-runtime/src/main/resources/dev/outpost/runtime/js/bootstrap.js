@@ -25,6 +25,7 @@ import { settle, forget } from './async.js';
 import { defineBinding } from './env.js';
 import { KvNamespace } from './kv.js';
 import { registerWorker, dispatchFetch, ExecutionContext } from './dispatch.js';
+import { pullStream, cancelStream } from './hoststreams.js';
 
 const timeOrigin = Date.now();
 
@@ -88,5 +89,7 @@ export function install(host) {
     describeError,
     compileWasm: (buffer) => new WebAssembly.Module(buffer),
     noop: () => undefined,
+    pullStream,
+    cancelStream,
   });
 }

@@ -7,7 +7,8 @@ import { env } from './env.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
 import { headersToWire } from './headers.js';
-import { bodyForHost, hasStreamBody, bufferStreamBody } from './body.js';
+import { bodyForHost, hasStreamBody, takeBodySource } from './body.js';
+import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { reportError } from './console.js';
 
 const HANDLER_NAMES = ['fetch', 'scheduled', 'queue', 'tail', 'trace', 'email', 'alarm', 'test'];
@@ -78,8 +79,18 @@ function respond(id, response) {
     return;
   }
   if (hasStreamBody(response)) {
-    // Bodies are buffered at the Java boundary: read the stream to its end, then answer.
-    bufferStreamBody(response).then(() => respond(id, response), (e) => host.fail(id, describeError(e)));
+    // A stream body leaves chunk by chunk: Java pulls it (an untouched request body goes straight back).
+    let handle;
+    try {
+      const stream = takeBodySource(response);
+      if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+      const passThrough = takeHostStream(stream);
+      handle = passThrough !== undefined ? -passThrough : exportStream(stream);
+    } catch (e) {
+      host.fail(id, describeError(e));
+      return;
+    }
+    host.respond(id, response.status, response.statusText, headersToWire(response.headers), handle);
     return;
   }
   let body;
@@ -97,10 +108,10 @@ function fail(id, error) {
 }
 
 /** Runs the fetch handler for request {@code id}; the outcome goes back through host.respond/host.fail. */
-export function dispatchFetch(id, method, url, headers, body) {
+export function dispatchFetch(id, method, url, headers, body, streamHandle) {
   let result;
   try {
-    const request = requestFromHost(method, url, headers, body);
+    const request = requestFromHost(method, url, headers, streamHandle > 0 ? streamFromHost(streamHandle) : body);
     const ctx = new ExecutionContext(ExecutionContext, {});
     if (entrypointClass !== null) {
       const instance = new entrypointClass(ctx, env);

@@ -144,6 +144,6 @@ export function requestFromHost(method, url, wireHeaders, body) {
     method,
     url,
     headers: headersFromWire(wireHeaders, 'immutable'),
-    body: body === undefined || body === null ? null : new Uint8Array(body),
+    body: body === undefined || body === null ? null : (body instanceof ArrayBuffer ? new Uint8Array(body) : body),
   });
 }
