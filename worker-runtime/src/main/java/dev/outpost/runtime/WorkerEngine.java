@@ -4,6 +4,7 @@ import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.jboss.logging.Logger;
 import dev.outpost.runtime.io.IsolateWorker;
 import dev.outpost.runtime.io.LimitEnforcer;
+import dev.outpost.runtime.io.OutboundHttp;
 import dev.outpost.runtime.io.WorkerIsolate;
 
 import java.util.Objects;
@@ -35,12 +36,27 @@ public final class WorkerEngine implements AutoCloseable {
 
     private final LimitEnforcer enforcer = new LimitEnforcer();
     private final Set<LoadedWorker> workers = ConcurrentHashMap.newKeySet();
+    private final FetchPolicy fetchPolicy;
+    private final io.vertx.core.Vertx vertx;
+    private volatile OutboundHttp outbound;
     private volatile boolean closed;
 
-    private WorkerEngine() {
+    private WorkerEngine(FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
+        this.fetchPolicy = fetchPolicy;
+        this.vertx = vertx;
     }
 
+    /** An engine whose workers may fetch only public addresses, over a Vert.x instance of its own. */
     public static WorkerEngine create() {
+        return create(FetchPolicy.defaults(), null);
+    }
+
+    /**
+     * @param fetchPolicy what outbound fetch may reach
+     * @param vertx       the embedder's Vert.x for outbound fetch, or null for one the engine creates when a
+     *                    worker first fetches (and closes with the engine)
+     */
+    public static WorkerEngine create(FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
         synchronized (FLAGS_LOCK) {
             if (!V8RuntimeOptions.V8_FLAGS.isSealed()) {
                 V8RuntimeOptions.V8_FLAGS.setMaxHeapSize(HARD_HEAP_LIMIT_MB);
@@ -53,7 +69,24 @@ public final class WorkerEngine implements AutoCloseable {
                         + "heap and termination safeguards may not hold", V8RuntimeOptions.V8_FLAGS);
             }
         }
-        return new WorkerEngine();
+        return new WorkerEngine(fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy, vertx);
+    }
+
+    /** The outbound HTTP client, created on the first fetch of any worker. */
+    private OutboundHttp outbound() {
+        OutboundHttp current = outbound;
+        if (current == null) {
+            synchronized (this) {
+                current = outbound;
+                if (current == null) {
+                    if (closed) {
+                        throw new IllegalStateException("engine closed");
+                    }
+                    current = outbound = new OutboundHttp(vertx, fetchPolicy);
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -70,7 +103,7 @@ public final class WorkerEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
-        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer).start();
+        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer, this::outbound).start();
         try {
             // Startup is bounded by the CPU watchdog; the wall limit guards against anything else.
             isolate.ready().get(limits.wallPerRequest().toMillis() + limits.cpuPerRequest().toMillis(), TimeUnit.MILLISECONDS);
@@ -89,7 +122,7 @@ public final class WorkerEngine implements AutoCloseable {
             throw new WorkerLoadException("Interrupted while loading the worker.");
         }
         LoadedWorker[] self = new LoadedWorker[1];
-        self[0] = new IsolateWorker(bundle, env, limits, enforcer, isolate, () -> workers.remove(self[0]));
+        self[0] = new IsolateWorker(bundle, env, limits, enforcer, this::outbound, isolate, () -> workers.remove(self[0]));
         workers.add(self[0]);
         return self[0];
     }
@@ -103,5 +136,10 @@ public final class WorkerEngine implements AutoCloseable {
         }
         workers.clear();
         enforcer.close();
+        synchronized (this) {
+            if (outbound != null) {
+                outbound.close();
+            }
+        }
     }
 }

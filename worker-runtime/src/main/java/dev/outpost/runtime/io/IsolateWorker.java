@@ -19,12 +19,15 @@ public final class IsolateWorker implements LoadedWorker {
     private final WorkerEnvironment environment;
     private final RuntimeLimits limits;
     private final LimitEnforcer enforcer;
+    private final java.util.function.Supplier<OutboundHttp> outbound;
     private volatile WorkerIsolate isolate;
     private final Runnable onClose;
     private volatile boolean closed;
 
     public IsolateWorker(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits,
-                         LimitEnforcer enforcer, WorkerIsolate loaded, Runnable onClose) {
+                         LimitEnforcer enforcer, java.util.function.Supplier<OutboundHttp> outbound,
+                         WorkerIsolate loaded, Runnable onClose) {
+        this.outbound = outbound;
         this.onClose = onClose;
         this.bundle = bundle;
         this.environment = environment;
@@ -50,7 +53,7 @@ public final class IsolateWorker implements LoadedWorker {
             if (isolate == current && !closed) {
                 current.close();
                 // The new isolate loads on its own thread; requests queue behind the load.
-                isolate = new WorkerIsolate(bundle, environment, limits, enforcer).start();
+                isolate = new WorkerIsolate(bundle, environment, limits, enforcer, outbound).start();
             }
             return isolate;
         }

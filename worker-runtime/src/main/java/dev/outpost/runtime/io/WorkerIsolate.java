@@ -31,6 +31,7 @@ import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
 import dev.outpost.runtime.api.StreamHost;
+import dev.outpost.runtime.api.FetchHost;
 import dev.outpost.runtime.BodyStream;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
@@ -79,6 +80,7 @@ public final class WorkerIsolate {
     private final WorkerEnvironment environment;
     private final RuntimeLimits limits;
     private final LimitEnforcer enforcer;
+    private final Supplier<OutboundHttp> outbound;
     private final EventLoop loop;
     private final IsolateWatch watch;
     private final WorkerLog workerLog;
@@ -112,7 +114,9 @@ public final class WorkerIsolate {
         }
     };
 
-    public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer) {
+    public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer,
+                         Supplier<OutboundHttp> outbound) {
+        this.outbound = outbound;
         this.bundle = bundle;
         this.environment = environment;
         this.limits = limits;
@@ -221,7 +225,8 @@ public final class WorkerIsolate {
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1))
-                    .install(streams);
+                    .install(streams)
+                    .install(new FetchHost(services, streams, outbound));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -780,6 +785,15 @@ public final class WorkerIsolate {
                 return;
             }
             context.onRelease(cleanup);
+        }
+
+        @Override
+        public BodyStream exportedStream(int handle) {
+            RequestContext context = current;
+            if (handle < 0) {
+                return streams.take(-handle);
+            }
+            return context == null ? null : openExport(context, handle);
         }
 
         @Override

@@ -26,6 +26,7 @@ import { defineBinding } from './env.js';
 import { KvNamespace } from './kv.js';
 import { registerWorker, dispatchFetch, ExecutionContext } from './dispatch.js';
 import { pullStream, cancelStream } from './hoststreams.js';
+import { fetch } from './fetch.js';
 
 const timeOrigin = Date.now();
 
@@ -70,7 +71,7 @@ export function install(host) {
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);
   const functions = {
-    atob, btoa, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
+    atob, btoa, fetch, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
   };
   for (const [name, value] of Object.entries(functions)) define(name, value, true);
   define('console', console);

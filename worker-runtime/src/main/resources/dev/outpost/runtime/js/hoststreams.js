@@ -15,14 +15,28 @@ import { utf8Encode } from './encoding.js';
 const hostHandles = new WeakMap();
 
 /** A ReadableStream over the Java body stream {@code handle}. */
-export function streamFromHost(handle) {
+export function streamFromHost(handle, signal = null) {
+  let closed = false;
   const stream = new ReadableStream({
+    start(controller) {
+      // An aborted fetch errors its response body too (the connection is reset).
+      signal?.addEventListener('abort', () => {
+        if (closed) return;
+        closed = true;
+        host.streamCancel(handle, 'aborted');
+        controller.error(signal.reason);
+      }, { once: true });
+    },
     async pull(controller) {
+      if (closed) return;
       const { a } = await hostCall((id) => host.streamRead(id, handle));
+      if (closed) return;
+      if (a === null || a === undefined) closed = true;
       if (a === null || a === undefined) controller.close();
       else controller.enqueue(new Uint8Array(a));
     },
     cancel(reason) {
+      closed = true;
       host.streamCancel(handle, reason === undefined ? 'cancelled' : String(reason));
     },
   }, { highWaterMark: 0 });
