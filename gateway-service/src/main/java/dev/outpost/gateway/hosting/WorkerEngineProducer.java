@@ -1,6 +1,10 @@
 package dev.outpost.gateway.hosting;
 
+import dev.outpost.gateway.config.GatewayConfig;
+import dev.outpost.runtime.FetchPolicy;
 import dev.outpost.runtime.WorkerEngine;
+import io.vertx.core.Vertx;
+import java.util.List;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -14,8 +18,11 @@ public class WorkerEngineProducer {
     @Produces
     @Singleton
     @DefaultBean
-    WorkerEngine engine() {
-        return WorkerEngine.create();
+    WorkerEngine engine(GatewayConfig config, Vertx vertx) {
+        // Outbound fetch shares the gateway's Vert.x event loops; the SSRF guard's exceptions come from config.
+        GatewayConfig.Fetch fetch = config.fetch();
+        return WorkerEngine.create(new FetchPolicy(fetch.allowedCidrs().orElse(List.of()),
+                fetch.deniedCidrs().orElse(List.of()), fetch.connectTimeout(), null), vertx);
     }
 
     void close(@Disposes WorkerEngine engine) {

@@ -65,13 +65,13 @@ public class WorkerIngressServer {
 
     void start(@Observes StartupEvent event) throws Exception {
         deployments.reloadAll().await().atMost(java.time.Duration.ofSeconds(30));
-        // RT-13: Vert.x itself rejects what is far beyond the limits (414/431 and closes); handle() answers
-        // requests just past them with a message naming the limit. Bigger decoder chunks mean fewer crossings
+        // RT-13: Vert.x itself rejects what is far beyond the limits (over twice: 414/431 and closes); handle()
+        // answers requests past them with a message naming the limit. Bigger decoder chunks mean fewer crossings
         // into the isolate for a streamed body.
         HttpServerOptions options = new HttpServerOptions().setHost(config.workerHost()).setPort(config.workerPort())
                 .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true)
-                .setMaxInitialLineLength(config.maxUrlBytes() + 1024)
-                .setMaxHeaderSize(config.maxRequestHeaderBytes() + 1024)
+                .setMaxInitialLineLength(config.maxUrlBytes() * 2 + 1024)
+                .setMaxHeaderSize(config.maxRequestHeaderBytes() * 2)
                 .setMaxChunkSize(64 * 1024);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < instances; i++) {
@@ -94,14 +94,14 @@ public class WorkerIngressServer {
     private void handle(HttpServerRequest request) {
         Context parent = traceParent(request);
         String requestId = RequestIds.next(node);
-        Optional<ActiveVersion> target = HostRouter.scriptName(request.host()).flatMap(deployments::resolve);
-        if (target.isEmpty()) {
-            plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
-            return;
-        }
         String limitError = RequestLimits.check(request, config.maxUrlBytes(), config.maxRequestHeaderBytes());
         if (limitError != null) {
             plain(request.response(), limitError.startsWith("URI") ? 414 : 431, requestId, limitError + "\n");
+            return;
+        }
+        Optional<ActiveVersion> target = HostRouter.scriptName(request.host()).flatMap(deployments::resolve);
+        if (target.isEmpty()) {
+            plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
             return;
         }
         String length = request.getHeader("content-length");

@@ -32,6 +32,9 @@ public final class RequestContext {
     private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
     private java.util.List<Runnable> onRelease;
     private int subrequests;
+    /** Chunks of the streamed request body read so far, and the count the wall deadline last saw. */
+    private volatile long bodyChunks;
+    private long bodyChunksSeen;
 
     RequestContext(int id, String requestId) {
         this(id, requestId, null);
@@ -121,6 +124,18 @@ public final class RequestContext {
             onRelease = new java.util.ArrayList<>(2);
         }
         onRelease.add(cleanup);
+    }
+
+    void bodyChunkRead() {
+        bodyChunks++;
+    }
+
+    /** Deadline thread: true when the request body moved since the last call (the request is not hung). */
+    boolean bodyMovedSinceLastCheck() {
+        long now = bodyChunks;
+        boolean moved = now != bodyChunksSeen;
+        bodyChunksSeen = now;
+        return moved;
     }
 
     int openStreams() {

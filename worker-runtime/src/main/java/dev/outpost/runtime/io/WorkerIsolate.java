@@ -333,7 +333,26 @@ public final class WorkerIsolate {
         }
         active.put(context.id(), context);
         byte[] body = request.body();
-        BodyStream bodyStream = request.bodyStream();
+        BodyStream bodyStream = request.bodyStream() == null ? null : new BodyStream() {
+            // Counts chunks so the wall deadline knows a long upload is progressing, not hung.
+            @Override
+            public java.util.concurrent.CompletionStage<byte[]> read() {
+                return request.bodyStream().read().thenApply(chunk -> {
+                    context.bodyChunkRead();
+                    return chunk;
+                });
+            }
+
+            @Override
+            public void cancel(String reason) {
+                request.bodyStream().cancel(reason);
+            }
+
+            @Override
+            public long length() {
+                return request.bodyStream().length();
+            }
+        };
         Throwable failure = runSlice(context, () -> {
             V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
             // A streamed body becomes a JS ReadableStream that pulls from Java chunk by chunk (hoststreams.js).
@@ -446,8 +465,9 @@ public final class WorkerIsolate {
     }
 
     private void onWallDeadline(RequestContext context) {
-        if (context.isDone() && context.openStreams() > 0) {
-            // The response is streaming: as on Cloudflare the request lives while the client reads it.
+        if (context.isDone() && context.openStreams() > 0 || context.bodyMovedSinceLastCheck()) {
+            // The response is streaming, or the request body is still arriving: as on Cloudflare the request
+            // lives while the client is connected and data moves.
             context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
             return;
         }
