@@ -78,8 +78,11 @@ class BodyStreamingEndToEndTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (stack != null) {
+            // The gateway's log, for a failure's cause (the state dir is deleted with the test).
+            Files.copy(stack.logFile(Component.GATEWAY), Path.of("target", "body-streaming-gateway.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             stack.stop();
         }
     }

@@ -56,7 +56,11 @@ final class ResponsePump {
             }
             out.write(Buffer.buffer(chunk));
             if (out.writeQueueFull()) {
-                out.drainHandler(d -> next());
+                // A drain handler fires on every drain: it must run once, or two reads would overlap.
+                out.drainHandler(d -> {
+                    out.drainHandler(null);
+                    next();
+                });
             } else {
                 next();
             }

@@ -178,6 +178,10 @@ public class WorkerIngressServer {
         io.vertx.core.Context context = vertx.getOrCreateContext();
         host.worker(version.versionId()).thenCompose(worker -> worker.fetch(workerRequest)).whenComplete((response, failure) -> context.runOnContext(v -> {
             // The span ends before the response leaves, so whoever reads the response also sees the span.
+            if (bodyStream != null) {
+                // Whatever the worker did not read is discarded once the answer is out (the connection stays usable).
+                request.response().endHandler(ended -> bodyStream.cancel("response sent"));
+            }
             if (request.response().ended()) {
                 // Already answered by the gateway (413 past the body limit): the worker's answer is dropped.
                 span.end();
@@ -194,10 +198,6 @@ public class WorkerIngressServer {
             } else {
                 span.setAttribute("http.response.status_code", response.status());
                 span.end();
-                if (bodyStream != null) {
-                    // Whatever the worker did not read is discarded (the connection stays usable).
-                    request.response().endHandler(ended -> bodyStream.cancel("response sent"));
-                }
                 write(request.response(), response, requestId);
             }
         }));

@@ -164,6 +164,31 @@ class StreamingTrafficTest {
     }
 
     @Test
+    void anAnnouncedLengthBodyEchoesBackWhileStillUploading() throws Exception {
+        deploy();
+        long size = 64L * 1024 * 1024;
+        try (Socket socket = new Socket("127.0.0.1", ingress.port())) {
+            socket.setSoTimeout(30_000);
+            Thread writer = new Thread(() -> {
+                try (InputStream body = new PatternStream(size)) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /echo HTTP/1.1\r\nHost: streamer.localhost\r\nContent-Length: " + size + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    body.transferTo(out);
+                } catch (java.io.IOException e) {
+                    // the reader reports what arrived
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            ChunkedWire.Response response = ChunkedWire.read(socket.getInputStream());
+            assertEquals(200, response.status());
+            assertEquals(size, response.body().length);
+            assertTrue(java.util.Arrays.equals(new PatternStream(size).readAllBytes(), response.body()));
+        }
+    }
+
+    @Test
     void aTransformStreamResponseArrivesChunkedOverTime() throws Exception {
         deploy();
         // A raw socket shows the wire: chunked transfer encoding, chunks written as the worker produces them.

@@ -212,7 +212,11 @@ public final class OutboundHttp implements AutoCloseable {
             }
             out.write(Buffer.buffer(chunk));
             if (out.writeQueueFull()) {
-                out.drainHandler(d -> pump(out, body, context));
+                // A drain handler fires on every drain: it must run once, or two reads would overlap.
+                out.drainHandler(d -> {
+                    out.drainHandler(null);
+                    pump(out, body, context);
+                });
             } else {
                 pump(out, body, context);
             }
