@@ -69,7 +69,10 @@ public final class WorkerEngine implements AutoCloseable {
                         + "heap and termination safeguards may not hold", V8RuntimeOptions.V8_FLAGS);
             }
         }
-        return new WorkerEngine(fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy, vertx);
+        FetchPolicy policy = fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy;
+        // A bad CIDR fails here, at start, not at a worker's first fetch.
+        new dev.outpost.runtime.io.AddressPolicy(policy.allowedCidrs(), policy.deniedCidrs());
+        return new WorkerEngine(policy, vertx);
     }
 
     /** The outbound HTTP client, created on the first fetch of any worker. */
