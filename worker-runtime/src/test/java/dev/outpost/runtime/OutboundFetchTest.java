@@ -162,13 +162,14 @@ class OutboundFetchTest {
 
     @Test
     void redirectsFollowManualAndError() throws Exception {
-        assertEquals("200 418|true|http://127.0.0.1:" + port + "/teapot|302|/r2|TypeError", run("""
+        assertEquals("200 418|true|http://127.0.0.1:" + port + "/teapot|302|/r2|TypeError|302 true", run("""
                 const followed = await fetch(BASE + '/r1');
                 const manual = await fetch(BASE + '/r1', { redirect: 'manual' });
                 let error = 'none';
                 try { await fetch(BASE + '/r1', { redirect: 'error' }); } catch (e) { error = e.name; }
+                const copy = followed.clone();
                 return new Response([followed.status, followed.redirected, followed.url, manual.status,
-                  manual.headers.get('location'), error].join('|'));"""));
+                  manual.headers.get('location'), error, `${manual.clone().status} ${copy.url === followed.url}`].join('|'));"""));
     }
 
     @Test

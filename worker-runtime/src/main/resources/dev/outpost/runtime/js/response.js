@@ -127,8 +127,11 @@ export class Response extends Body {
   }
 
   clone() {
-    const copy = new Response(null, { status: this.#status === 0 ? 200 : this.#status });
+    // Any status may be copied (a fetched 1xx/3xx one too): the constructor only sees a valid placeholder.
+    const copy = new Response(null, { status: 200 });
     copy.#status = this.#status;
+    copy.#url = this.#url;
+    copy.#redirected = this.#redirected;
     copy.#statusText = this.#statusText;
     copy.#headers = new Headers(this.#headers);
     copy.#type = this.#type;
