@@ -198,4 +198,31 @@ class StreamingBodyTest {
             assertTrue(body.produced.get() < 200, "reading stopped at the limit");
         }
     }
+
+    /** A client that goes away cancels the worker's response stream (its cancel() runs with the reason). */
+    @Test
+    void cancellingAStreamedResponseCancelsTheJsStream() throws Exception {
+        String source = """
+                let cancelled = 'no';
+                export default {
+                  fetch(request) {
+                    if (new URL(request.url).pathname === '/state') return new Response(cancelled);
+                    return new Response(new ReadableStream({
+                      pull(c) { c.enqueue(new Uint8Array(10)); },
+                      cancel(reason) { cancelled = 'yes: ' + reason; },
+                    }));
+                  }
+                };""";
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null, null)) {
+            WorkerResponse response = worker.fetch(get("http://127.0.0.1/")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(10, response.bodyStream().read().toCompletableFuture().get(10, TimeUnit.SECONDS).length);
+            response.bodyStream().cancel("client disconnected");
+            String state = "";
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!state.startsWith("yes") && System.nanoTime() < until) {
+                state = body(call(worker, get("http://127.0.0.1/state")));
+            }
+            assertEquals("yes: client disconnected", state);
+        }
+    }
 }
