@@ -9,9 +9,21 @@ import java.util.Objects;
  * @param cpuPerRequest  JavaScript execution time one request may use; past it the request gets a 503
  * @param wallPerRequest time a request may take until its response; past it the request gets a 500
  * @param heapBytes      V8 heap budget of one isolate; past it the isolate is replaced
+ * @param subrequests    outbound fetches (each redirect hop counts) and binding calls one request may make;
+ *                       past it they throw {@code Error: Too many subrequests.}
  */
-public record RuntimeLimits(Duration cpuPerRequest, Duration wallPerRequest, long heapBytes) {
+public record RuntimeLimits(Duration cpuPerRequest, Duration wallPerRequest, long heapBytes, int subrequests) {
+    /** Cloudflare's free-plan subrequest limit, the default. */
+    public static final int DEFAULT_SUBREQUESTS = 50;
+
+    public RuntimeLimits(Duration cpuPerRequest, Duration wallPerRequest, long heapBytes) {
+        this(cpuPerRequest, wallPerRequest, heapBytes, DEFAULT_SUBREQUESTS);
+    }
+
     public RuntimeLimits {
+        if (subrequests <= 0) {
+            throw new IllegalArgumentException("subrequests must be positive");
+        }
         Objects.requireNonNull(cpuPerRequest, "cpuPerRequest");
         Objects.requireNonNull(wallPerRequest, "wallPerRequest");
         if (cpuPerRequest.isNegative() || cpuPerRequest.isZero() || wallPerRequest.isNegative() || wallPerRequest.isZero()) {
@@ -22,7 +34,12 @@ public record RuntimeLimits(Duration cpuPerRequest, Duration wallPerRequest, lon
         }
     }
 
-    /** Cloudflare's paid-plan defaults: 30 s CPU, 60 s wall, 128 MB heap. */
+    /** The same limits with another subrequest limit. */
+    public RuntimeLimits withSubrequests(int limit) {
+        return new RuntimeLimits(cpuPerRequest, wallPerRequest, heapBytes, limit);
+    }
+
+    /** Cloudflare's paid-plan defaults: 30 s CPU, 60 s wall, 128 MB heap; 50 subrequests. */
     public static RuntimeLimits defaults() {
         return new RuntimeLimits(Duration.ofSeconds(30), Duration.ofSeconds(60), 128L * 1024 * 1024);
     }

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import dev.outpost.runtime.io.IsolatePools;
 import dev.outpost.runtime.io.IsolateWorker;
 import dev.outpost.runtime.io.LimitEnforcer;
+import dev.outpost.runtime.io.OutboundHttp;
 import dev.outpost.runtime.io.WorkerIsolate;
 
 import java.util.Objects;
@@ -34,18 +35,40 @@ public final class WorkerEngine implements AutoCloseable {
 
     private final LimitEnforcer enforcer = new LimitEnforcer();
     private final IsolatePools pools;
+    private final FetchPolicy fetchPolicy;
+    private final io.vertx.core.Vertx vertx;
+    private volatile OutboundHttp outbound;
     private volatile boolean closed;
 
-    private WorkerEngine(IsolatePoolSettings poolSettings) {
+    private WorkerEngine(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
         this.pools = new IsolatePools(poolSettings, enforcer);
+        this.fetchPolicy = fetchPolicy;
+        this.vertx = vertx;
     }
 
-    /** An engine with the default isolate pools (one isolate per core at most per worker version). */
+    /**
+     * An engine with the default isolate pools (one isolate per core at most per worker version) whose workers may
+     * fetch only public addresses, over a Vert.x instance of its own.
+     */
     public static WorkerEngine create() {
-        return create(IsolatePoolSettings.defaults());
+        return create(IsolatePoolSettings.defaults(), FetchPolicy.defaults(), null);
     }
 
     public static WorkerEngine create(IsolatePoolSettings poolSettings) {
+        return create(poolSettings, FetchPolicy.defaults(), null);
+    }
+
+    public static WorkerEngine create(FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
+        return create(IsolatePoolSettings.defaults(), fetchPolicy, vertx);
+    }
+
+    /**
+     * @param poolSettings how many isolates a worker version may use
+     * @param fetchPolicy  what outbound fetch may reach
+     * @param vertx        the embedder's Vert.x for outbound fetch, or null for one the engine creates when a
+     *                     worker first fetches (and closes with the engine)
+     */
+    public static WorkerEngine create(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
         Objects.requireNonNull(poolSettings, "poolSettings");
         synchronized (FLAGS_LOCK) {
             if (!V8RuntimeOptions.V8_FLAGS.isSealed()) {
@@ -59,7 +82,27 @@ public final class WorkerEngine implements AutoCloseable {
                         + "heap and termination safeguards may not hold", V8RuntimeOptions.V8_FLAGS);
             }
         }
-        return new WorkerEngine(poolSettings);
+        FetchPolicy policy = fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy;
+        // A bad CIDR fails here, at start, not at a worker's first fetch.
+        new dev.outpost.runtime.io.AddressPolicy(policy.allowedCidrs(), policy.deniedCidrs());
+        return new WorkerEngine(poolSettings, policy, vertx);
+    }
+
+    /** The outbound HTTP client, created on the first fetch of any worker. */
+    private OutboundHttp outbound() {
+        OutboundHttp current = outbound;
+        if (current == null) {
+            synchronized (this) {
+                current = outbound;
+                if (current == null) {
+                    if (closed) {
+                        throw new IllegalStateException("engine closed");
+                    }
+                    current = outbound = new OutboundHttp(vertx, fetchPolicy);
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -76,7 +119,7 @@ public final class WorkerEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
-        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer).start();
+        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer, this::outbound).start();
         try {
             // Startup is bounded by the CPU watchdog; the wall limit guards against anything else.
             isolate.ready().get(limits.wallPerRequest().toMillis() + limits.cpuPerRequest().toMillis(), TimeUnit.MILLISECONDS);
@@ -95,7 +138,8 @@ public final class WorkerEngine implements AutoCloseable {
             throw new WorkerLoadException("Interrupted while loading the worker.");
         }
         IsolateWorker[] self = new IsolateWorker[1];
-        self[0] = new IsolateWorker(bundle, env, limits, pools.settings(), enforcer, isolate, () -> pools.remove(self[0]));
+        self[0] = new IsolateWorker(bundle, env, limits, pools.settings(), enforcer, this::outbound, isolate,
+                () -> pools.remove(self[0]));
         pools.add(self[0]);
         return self[0];
     }
@@ -109,5 +153,10 @@ public final class WorkerEngine implements AutoCloseable {
         }
         pools.close();
         enforcer.close();
+        synchronized (this) {
+            if (outbound != null) {
+                outbound.close();
+            }
+        }
     }
 }

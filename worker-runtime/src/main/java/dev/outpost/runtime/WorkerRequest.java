@@ -10,18 +10,24 @@ import java.util.Objects;
  * @param method    the HTTP method
  * @param url       the absolute URL
  * @param headers   the headers in wire order; names may repeat
- * @param body      the body bytes, an empty array when there is none
+ * @param body      the body bytes, an empty array when there is none (or when {@code bodyStream} carries it)
  * @param requestId an identifier that appears in every log line the request causes
  * @param attachment an object of the embedder's (e.g. its trace context) that binding implementations see
  *                   through {@link dev.outpost.runtime.bindings.BindingCallContext} while this request calls them;
  *                   may be null
+ * @param bodyStream the body when it streams in (large or of unknown length), else null and {@code body} holds it
  */
 public record WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
-                            String requestId, Object attachment) {
+                            String requestId, Object attachment, BodyStream bodyStream) {
+
+    public WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
+                         String requestId, Object attachment) {
+        this(method, url, headers, body, requestId, attachment, null);
+    }
 
     public WorkerRequest(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
                          String requestId) {
-        this(method, url, headers, body, requestId, null);
+        this(method, url, headers, body, requestId, null, null);
     }
 
     public WorkerRequest {

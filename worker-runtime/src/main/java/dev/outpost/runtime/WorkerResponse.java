@@ -9,9 +9,16 @@ import java.util.Map;
  * @param status     the HTTP status
  * @param statusText the reason phrase, may be empty
  * @param headers    the headers; names are lower case, {@code set-cookie} may repeat
- * @param body       the body bytes, never null
+ * @param body       the body bytes, never null (empty when {@code bodyStream} carries the body)
+ * @param bodyStream the body when the worker streams it (a ReadableStream body), else null; the embedder must
+ *                   read it to its end or cancel it, or the request stays open in the isolate
  */
-public record WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body) {
+public record WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body,
+                             BodyStream bodyStream) {
+    public WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body) {
+        this(status, statusText, headers, body, null);
+    }
+
     public WorkerResponse {
         statusText = statusText == null ? "" : statusText;
         headers = headers == null ? List.of() : headers;

@@ -158,4 +158,23 @@ class KvBindingTest {
                         WorkerEnvironment.empty(), RuntimeLimits.defaults()));
         assertTrue(e.getMessage().startsWith("Uncaught Error: Disallowed operation called within global scope."), e.getMessage());
     }
+
+    /** RT-8/RT-13: binding calls count toward the subrequest limit like fetches. */
+    @Test
+    void kvCallsCountAsSubrequests() throws Exception {
+        WorkerEnvironment env = WorkerEnvironment.builder().kv("KV", new InMemoryKv()).build();
+        String source = """
+                export default {
+                  async fetch(request, env) {
+                    await env.KV.put('k', 'v');
+                    const v = await env.KV.get('k');
+                    try { await env.KV.get('k'); return new Response('no limit'); }
+                    catch (e) { return new Response(v + '|' + e.message); }
+                  }
+                };""";
+        RuntimeLimits limits = RuntimeLimits.defaults().withSubrequests(2);
+        try (LoadedWorker worker = engine.load(single(source), env, limits)) {
+            assertEquals("v|Too many subrequests.", body(call(worker, get("https://x/"))));
+        }
+    }
 }

@@ -37,12 +37,27 @@ final class TestWorkers {
                 "req-" + System.nanoTime());
     }
 
+    /** Calls the worker; a streamed response body is read to its end into {@code body()}. */
     static WorkerResponse call(LoadedWorker worker, WorkerRequest request) {
         try {
-            return worker.fetch(request).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            WorkerResponse response = worker.fetch(request).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (response.bodyStream() == null) {
+                return response;
+            }
+            return new WorkerResponse(response.status(), response.statusText(), response.headers(),
+                    drain(response.bodyStream()));
         } catch (Exception e) {
             throw new AssertionError("fetch did not complete", e);
         }
+    }
+
+    /** Reads a body stream to its end. */
+    static byte[] drain(BodyStream stream) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] chunk; (chunk = stream.read().toCompletableFuture().get(30, TimeUnit.SECONDS)) != null; ) {
+            out.write(chunk);
+        }
+        return out.toByteArray();
     }
 
     static String body(WorkerResponse response) {

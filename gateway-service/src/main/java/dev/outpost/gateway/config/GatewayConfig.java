@@ -21,6 +21,37 @@ public interface GatewayConfig {
     @WithDefault("104857600")
     long maxRequestBodyBytes();
 
+    /** Longest request URL (path and query) a worker may receive; longer ones get 414 (RT-13: 16 KB). */
+    @WithDefault("16384")
+    int maxUrlBytes();
+
+    /** Most bytes of request headers (names and values) a worker may receive; more get 431 (RT-13: 128 KB). */
+    @WithDefault("131072")
+    int maxRequestHeaderBytes();
+
+    /** Subrequests (outbound fetches, each redirect hop, binding calls) one request may make (RT-13). */
+    @WithDefault("50")
+    int subrequestLimit();
+
+    /** Outbound fetch() (outpost.gateway.fetch.*). */
+    Fetch fetch();
+
+    /** Outbound fetch: the SSRF guard's exceptions and additions. */
+    interface Fetch {
+        /**
+         * CIDRs a worker may fetch although they are loopback, private, link-local or otherwise refused
+         * (comma-separated, e.g. {@code 127.0.0.1/32}); empty by default.
+         */
+        Optional<java.util.List<String>> allowedCidrs();
+
+        /** Further CIDRs refused on top of the built-in private ranges, e.g. the cluster's pod and service ranges. */
+        Optional<java.util.List<String>> deniedCidrs();
+
+        /** Connect timeout of an outbound fetch. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+    }
+
     /** Deadline of one binding call to a primitive service (KV, R2, ...). */
     @WithDefault("5s")
     Duration bindingTimeout();

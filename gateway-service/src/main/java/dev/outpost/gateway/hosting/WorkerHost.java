@@ -108,7 +108,7 @@ public class WorkerHost {
     }
 
     RuntimeLimits limits() {
-        return new RuntimeLimits(config.cpuLimit(), config.wallLimit(), config.heapLimitBytes());
+        return new RuntimeLimits(config.cpuLimit(), config.wallLimit(), config.heapLimitBytes(), config.subrequestLimit());
     }
 
     @PreDestroy

@@ -7,6 +7,7 @@ import dev.outpost.runtime.Invocation;
 import dev.outpost.runtime.ScheduledEvent;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
+import dev.outpost.runtime.io.ReadStreamBody;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -39,6 +40,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WorkerIngressServer {
     private static final Logger LOG = Logger.getLogger(WorkerIngressServer.class);
+    /** Bodies up to this size with a known length are buffered; anything else streams into the worker. */
+    static final int BUFFERED_BODY_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final GatewayConfig config;
@@ -63,8 +66,14 @@ public class WorkerIngressServer {
 
     void start(@Observes StartupEvent event) throws Exception {
         resolver.load().await().atMost(java.time.Duration.ofSeconds(30));
+        // RT-13: Vert.x itself rejects what is far beyond the limits (over twice: 414/431 and closes); handle()
+        // answers requests past them with a message naming the limit. Bigger decoder chunks mean fewer crossings
+        // into the isolate for a streamed body.
         HttpServerOptions options = new HttpServerOptions().setHost(config.workerHost()).setPort(config.workerPort())
-                .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true);
+                .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true)
+                .setMaxInitialLineLength(config.maxUrlBytes() * 2 + 1024)
+                .setMaxHeaderSize(config.maxRequestHeaderBytes() * 2)
+                .setMaxChunkSize(64 * 1024);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < instances; i++) {
             HttpServer server = vertx.createHttpServer(options).requestHandler(this::handle);
@@ -86,6 +95,11 @@ public class WorkerIngressServer {
     private void handle(HttpServerRequest request) {
         Context parent = traceParent(request);
         String requestId = RequestIds.next(node);
+        String limitError = RequestLimits.check(request, config.maxUrlBytes(), config.maxRequestHeaderBytes());
+        if (limitError != null) {
+            plain(request.response(), limitError.startsWith("URI") ? 414 : 431, requestId, limitError + "\n");
+            return;
+        }
         Optional<ActiveVersion> target = resolver.resolve(request.host(), request.path());
         if (target.isEmpty()) {
             plain(request.response(), 404, requestId, "No worker is deployed at " + request.host() + "\n");
@@ -96,21 +110,32 @@ public class WorkerIngressServer {
             return;
         }
         String length = request.getHeader("content-length");
-        if (length != null && parseLong(length) > config.maxRequestBodyBytes()) {
-            plain(request.response(), 413, requestId, "Payload Too Large\n");
+        long announced = length == null ? -1 : parseLong(length);
+        if (announced > config.maxRequestBodyBytes()) {
+            plain(request.response(), 413, requestId, "Payload Too Large: the request body exceeds the limit of "
+                    + config.maxRequestBodyBytes() + " bytes.\n");
             return;
         }
-        request.body().onComplete(body -> {
-            if (body.failed()) {
-                plain(request.response(), 400, requestId, "Bad Request\n");
-                return;
-            }
-            if (body.result().length() > config.maxRequestBodyBytes()) {
-                plain(request.response(), 413, requestId, "Payload Too Large\n");
-                return;
-            }
-            dispatch(request, target.get(), body.result(), requestId, parent);
-        });
+        if (!RequestLimits.hasBody(request)) {
+            dispatch(request, target.get(), null, null, requestId, parent);
+            return;
+        }
+        if (announced >= 0 && announced <= BUFFERED_BODY_BYTES) {
+            // Small bodies of known size: one buffer, one copy into the isolate (the cheap path).
+            request.body().onComplete(body -> {
+                if (body.failed()) {
+                    plain(request.response(), 400, requestId, "Bad Request\n");
+                    return;
+                }
+                dispatch(request, target.get(), body.result(), null, requestId, parent);
+            });
+            return;
+        }
+        // Large or unknown size: the worker reads request.body as the bytes arrive; the socket waits for it.
+        ReadStreamBody stream = new ReadStreamBody(request, vertx.getOrCreateContext(), config.maxRequestBodyBytes(),
+                announced, s -> plainAndClose(request, 413, requestId, "Payload Too Large: the request body exceeds the limit of "
+                + config.maxRequestBodyBytes() + " bytes.\n"), null);
+        dispatch(request, target.get(), null, stream, requestId, parent);
     }
 
     /**
@@ -139,8 +164,8 @@ public class WorkerIngressServer {
                 }
             };
 
-    private void dispatch(HttpServerRequest request, ActiveVersion version, Buffer body, String requestId,
-            Context parent) {
+    private void dispatch(HttpServerRequest request, ActiveVersion version, Buffer body, ReadStreamBody bodyStream,
+            String requestId, Context parent) {
         // The worker invocation is a child span of the request's server span (see traceParent).
         Span span = tracer.spanBuilder("worker " + version.scriptName()).setParent(parent)
                 .setSpanKind(SpanKind.INTERNAL)
@@ -150,12 +175,24 @@ public class WorkerIngressServer {
         EdgeRequest edge = EdgeRequest.of(request, config, requestId);
         String url = (request.isSSL() ? "https://" : "http://") + request.host() + request.uri();
         // The span's context rides along with the request: binding calls it makes continue its trace.
-        WorkerRequest workerRequest = new WorkerRequest(request.method().name(), url, edge.headers(), body.getBytes(),
-                requestId, span.storeInContext(parent));
+        WorkerRequest workerRequest = new WorkerRequest(request.method().name(), url, edge.headers(),
+                body == null ? null : body.getBytes(), requestId, span.storeInContext(parent), bodyStream);
         io.vertx.core.Context context = vertx.getOrCreateContext();
         host.worker(version.versionId()).thenCompose(worker -> worker.fetch(workerRequest, Invocation.incoming(edge.cfJson())))
                 .whenComplete((response, failure) -> context.runOnContext(v -> {
             // The span ends before the response leaves, so whoever reads the response also sees the span.
+            if (bodyStream != null) {
+                // Whatever the worker did not read is discarded once the answer is out (the connection stays usable).
+                request.response().endHandler(ended -> bodyStream.cancel("response sent"));
+            }
+            if (request.response().ended()) {
+                // Already answered by the gateway (413 past the body limit): the worker's answer is dropped.
+                span.end();
+                if (response != null && response.bodyStream() != null) {
+                    response.bodyStream().cancel("request already answered");
+                }
+                return;
+            }
             if (failure != null) {
                 LOG.errorf(failure, "Worker %s could not serve request %s", version.scriptName(), requestId);
                 span.setStatus(StatusCode.ERROR);
@@ -207,10 +244,30 @@ public class WorkerIngressServer {
             out.setStatusMessage(response.statusText());
         }
         for (Map.Entry<String, String> h : response.headers()) {
-            out.headers().add(h.getKey(), h.getValue());
+            if (!h.getKey().equalsIgnoreCase("transfer-encoding") && !h.getKey().equalsIgnoreCase("connection")) {
+                out.headers().add(h.getKey(), h.getValue());
+            }
         }
         out.headers().set("cf-ray", requestId);
-        out.end(Buffer.buffer(response.body()));
+        if (response.bodyStream() == null) {
+            out.end(Buffer.buffer(response.body()));
+            return;
+        }
+        if (!out.headers().contains("content-length")) {
+            out.setChunked(true);
+        }
+        new ResponsePump(out, response.bodyStream(), requestId).start();
+    }
+
+    private static void plainAndClose(HttpServerRequest request, int status, String requestId, String text) {
+        HttpServerResponse out = request.response();
+        if (out.ended() || out.headWritten()) {
+            request.connection().close();
+            return;
+        }
+        out.putHeader("connection", "close");
+        plain(out, status, requestId, text);
+        out.endHandler(v -> request.connection().close());
     }
 
     private static void plain(HttpServerResponse out, int status, String requestId, String text) {

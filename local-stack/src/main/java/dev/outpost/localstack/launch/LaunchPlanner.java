@@ -103,7 +103,8 @@ public final class LaunchPlanner {
                 yield new LaunchSpec(c, cmd, data, Map.of(), health, health);
             }
             default -> {
-                cmd.add(ServiceProperties.maxHeap(c));
+                String heap = s.extraProperties().getOrDefault(c, Map.of()).get(ServiceProperties.MAX_HEAP_PROPERTY);
+                cmd.add(heap != null ? "-Xmx" + heap : ServiceProperties.maxHeap(c));
                 ServiceProperties.of(c, s).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
                 cmd.addAll(List.of("-jar", s.serviceJar(c).toString()));
                 ReadinessCheck health = ReadinessCheck.http(s.ports().baseUrl(c) + "/q/health/ready");

@@ -74,6 +74,12 @@ public final class ServiceProperties {
         return p;
     }
 
+    /**
+     * An extra property (LocalStack.Builder.systemProperty) that sets a service's -Xmx instead of the default,
+     * e.g. "256m"; tests use it to prove bodies stream instead of being buffered.
+     */
+    public static final String MAX_HEAP_PROPERTY = "outpost.launcher.max-heap";
+
     /** Heap of a service JVM: the gateway runs the isolates and gets more. */
     public static String maxHeap(Component service) {
         return service == Component.GATEWAY ? "-Xmx1g" : "-Xmx512m";

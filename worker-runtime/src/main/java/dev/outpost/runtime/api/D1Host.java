@@ -52,13 +52,13 @@ public final class D1Host implements HostApi {
                 D1DatabaseBinding db = database(args);
                 List<D1Statement> statements = statements((V8ValueArray) JsArgs.arg(args, 2));
                 String session = JsArgs.string(args, 3);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
                         D1Host::encodeQuery));
             });
             host.function("d1Exec", args -> {
                 D1DatabaseBinding db = database(args);
                 String sql = JsArgs.string(args, 2);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> db.exec(sql),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.exec(sql),
                         D1Host::encodeExec));
             });
         } catch (JavetException e) {

@@ -41,7 +41,7 @@ public final class KvHost implements HostApi {
                 String key = JsArgs.string(args, 2);
                 int cacheTtl = JsArgs.integer(args, 3, 60);
                 boolean asText = JsArgs.bool(args, 4);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.get(key, cacheTtl),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.get(key, cacheTtl),
                         (rt, entry) -> encodeEntry(rt, entry, asText)));
             });
             host.function("kvGetMany", args -> {
@@ -49,7 +49,7 @@ public final class KvHost implements HostApi {
                 KvNamespaceBinding ns = namespace(args);
                 List<String> keys = stringArray(JsArgs.arg(args, 2));
                 int cacheTtl = JsArgs.integer(args, 3, 60);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.getMany(keys, cacheTtl),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.getMany(keys, cacheTtl),
                         (rt, entries) -> new V8Value[]{rt.createV8ValueString(manyJson(entries)),
                                 rt.createV8ValueUndefined()}));
             });
@@ -59,20 +59,20 @@ public final class KvHost implements HostApi {
                 byte[] value = JsBytes.toBytes(JsArgs.arg(args, 3));
                 KvPutOptions options = new KvPutOptions(JsArgs.longValue(args, 4, 0), JsArgs.longValue(args, 5, 0),
                         JsArgs.string(args, 6));
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.put(key, value, options),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.put(key, value, options),
                         KvHost::nothing));
             });
             host.function("kvDelete", args -> {
                 KvNamespaceBinding ns = namespace(args);
                 String key = JsArgs.string(args, 2);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.delete(key), KvHost::nothing));
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.delete(key), KvHost::nothing));
             });
             host.function("kvList", args -> {
                 KvNamespaceBinding ns = namespace(args);
                 String prefix = JsArgs.string(args, 2);
                 int limit = JsArgs.integer(args, 3, 1000);
                 String cursor = JsArgs.string(args, 4);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> ns.list(prefix, limit, cursor),
+                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.list(prefix, limit, cursor),
                         (rt, page) -> new V8Value[]{rt.createV8ValueString(listJson(page)), rt.createV8ValueUndefined()}));
             });
         } catch (JavetException e) {

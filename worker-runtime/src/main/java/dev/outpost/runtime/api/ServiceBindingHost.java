@@ -23,10 +23,12 @@ import java.util.List;
 public final class ServiceBindingHost implements HostApi {
     private final HostServices services;
     private final List<ServiceBinding> bindings;
+    private final StreamHost streams;
 
-    public ServiceBindingHost(HostServices services, List<ServiceBinding> bindings) {
+    public ServiceBindingHost(HostServices services, List<ServiceBinding> bindings, StreamHost streams) {
         this.services = services;
         this.bindings = List.copyOf(bindings);
+        this.streams = streams;
     }
 
     @Override
@@ -38,7 +40,10 @@ public final class ServiceBindingHost implements HostApi {
                         WireHeaders.decode(JsArgs.string(args, 4)), JsBytes.toBytes(JsArgs.arg(args, 5)), null);
                 return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.fetch(request),
                         (rt, response) -> new V8Value[]{rt.createV8ValueString(meta(response)),
-                                JsBytes.toArrayBuffer(rt, response.body())}));
+                                // a streamed body stays a stream: the caller's JS pulls it by handle
+                                response.bodyStream() != null
+                                        ? rt.createV8ValueInteger(streams.register(response.bodyStream()))
+                                        : JsBytes.toArrayBuffer(rt, response.body())}));
             });
             host.function("serviceCall", args -> {
                 ServiceBinding binding = binding(args);

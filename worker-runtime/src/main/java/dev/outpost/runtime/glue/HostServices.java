@@ -30,6 +30,35 @@ public interface HostServices {
      */
     <T> String startCall(int callId, Supplier<? extends CompletionStage<T>> operation, ResultEncoder<T> encoder);
 
+    /**
+     * {@link #startCall} for a binding operation (KV, D1, ...): it counts as a subrequest (RT-8/RT-13), so past
+     * the limit it is refused with {@code Too many subrequests.}
+     */
+    default <T> String startBindingCall(int callId, Supplier<? extends CompletionStage<T>> operation,
+                                        ResultEncoder<T> encoder) {
+        String limited = subrequest();
+        return limited != null ? limited : startCall(callId, operation, encoder);
+    }
+
+    /**
+     * Runs {@code cleanup} on the isolate thread when the current request is over (answered, its body sent and
+     * nothing of it left running), or when it is aborted.
+     */
+    void onRequestEnd(Runnable cleanup);
+
+    /**
+     * Counts one subrequest (an outbound fetch or fetch hop, a binding call) of the current request.
+     *
+     * @return null when within the limit, else the message of the Error JS should throw
+     */
+    String subrequest();
+
+    /**
+     * The JS stream exported under {@code handle} (hoststreams.js exportStream), or for a negative handle the
+     * Java stream JS handed back untouched, as a body Java reads; it belongs to the current request.
+     */
+    dev.outpost.runtime.BodyStream exportedStream(int handle);
+
     /** Writes a line of the worker's console to the log, tagged with the worker and the current request. */
     void log(String level, String message);
 }

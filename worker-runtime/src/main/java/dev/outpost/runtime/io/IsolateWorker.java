@@ -74,18 +74,21 @@ public final class IsolateWorker implements LoadedWorker {
     private final RuntimeLimits limits;
     private final IsolatePoolSettings pool;
     private final LimitEnforcer enforcer;
+    private final java.util.function.Supplier<OutboundHttp> outbound;
     private final Runnable onClose;
     private final CopyOnWriteArrayList<Member> members = new CopyOnWriteArrayList<>();
     private volatile boolean growing;
     private volatile boolean closed;
 
     public IsolateWorker(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits,
-                         IsolatePoolSettings pool, LimitEnforcer enforcer, WorkerIsolate loaded, Runnable onClose) {
+                         IsolatePoolSettings pool, LimitEnforcer enforcer,
+                         java.util.function.Supplier<OutboundHttp> outbound, WorkerIsolate loaded, Runnable onClose) {
         this.bundle = bundle;
         this.environment = environment;
         this.limits = limits;
         this.pool = pool;
         this.enforcer = enforcer;
+        this.outbound = outbound;
         this.onClose = onClose;
         members.add(new Member(loaded));
     }
@@ -164,7 +167,7 @@ public final class IsolateWorker implements LoadedWorker {
         if (closed || index < 0) {
             return; // closing, or another request replaced it already
         }
-        members.set(index, new Member(new WorkerIsolate(bundle, environment, limits, enforcer).start()));
+        members.set(index, new Member(new WorkerIsolate(bundle, environment, limits, enforcer, outbound).start()));
         condemned.isolate.close();
     }
 
@@ -174,7 +177,7 @@ public final class IsolateWorker implements LoadedWorker {
             return;
         }
         growing = true;
-        WorkerIsolate isolate = new WorkerIsolate(bundle, environment, limits, enforcer).start();
+        WorkerIsolate isolate = new WorkerIsolate(bundle, environment, limits, enforcer, outbound).start();
         isolate.ready().whenComplete((ok, failure) -> {
             synchronized (this) {
                 growing = false;

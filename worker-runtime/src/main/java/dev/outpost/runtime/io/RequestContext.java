@@ -29,6 +29,13 @@ public final class RequestContext {
     private volatile ScheduledFuture<?> graceTimer;
     private volatile boolean released;
     private boolean aborted;
+    /** JS streams Java is reading (a streamed response body): the request lives on until they end. */
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
+    private java.util.List<Runnable> onRelease;
+    private int subrequests;
+    /** Chunks of the streamed request body read so far, and the count the wall deadline last saw. */
+    private volatile long bodyChunks;
+    private long bodyChunksSeen;
 
     RequestContext(int id, String requestId) {
         this(id, requestId, null);
@@ -91,10 +98,20 @@ public final class RequestContext {
 
     /** Loop thread: the request is answered and owns no timers or calls any more. */
     void release() {
+        if (released) {
+            return;
+        }
         released = true;
         ScheduledFuture<?> grace = graceTimer;
         if (grace != null) {
             grace.cancel(false);
+        }
+        java.util.List<Runnable> cleanups = onRelease;
+        onRelease = null;
+        if (cleanups != null) {
+            for (Runnable cleanup : cleanups) {
+                cleanup.run();
+            }
         }
         ScheduledFuture<?> timer = wallTimer;
         if (timer != null) {
@@ -103,7 +120,52 @@ public final class RequestContext {
     }
 
     boolean hasLeftovers() {
-        return !pendingCalls.isEmpty() || !timers.isEmpty();
+        return !pendingCalls.isEmpty() || !timers.isEmpty() || openStreams.get() > 0;
+    }
+
+    boolean isReleased() {
+        return released;
+    }
+
+    /** Loop thread: registers work to do when the request is released. */
+    void onRelease(Runnable cleanup) {
+        if (released) {
+            cleanup.run();
+            return;
+        }
+        if (onRelease == null) {
+            onRelease = new java.util.ArrayList<>(2);
+        }
+        onRelease.add(cleanup);
+    }
+
+    void bodyChunkRead() {
+        bodyChunks++;
+    }
+
+    /** Deadline thread: true when the request body moved since the last call (the request is not hung). */
+    boolean bodyMovedSinceLastCheck() {
+        long now = bodyChunks;
+        boolean moved = now != bodyChunksSeen;
+        bodyChunksSeen = now;
+        return moved;
+    }
+
+    int openStreams() {
+        return openStreams.get();
+    }
+
+    void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    /** Loop thread: counts one subrequest; true while within {@code limit}. */
+    boolean subrequest(int limit) {
+        return ++subrequests <= limit;
     }
 
     LimitKind limitExceeded() {

@@ -36,6 +36,9 @@ import dev.outpost.runtime.api.KvHost;
 import dev.outpost.runtime.api.ServiceBindingHost;
 import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.runtime.api.R2Host;
+import dev.outpost.runtime.api.StreamHost;
+import dev.outpost.runtime.api.FetchHost;
+import dev.outpost.runtime.BodyStream;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.glue.HostObject;
@@ -94,6 +97,7 @@ public final class WorkerIsolate {
     private final WorkerEnvironment environment;
     private final RuntimeLimits limits;
     private final LimitEnforcer enforcer;
+    private final Supplier<OutboundHttp> outbound;
     private final EventLoop loop;
     private final IsolateWatch watch;
     private final WorkerLog workerLog;
@@ -110,8 +114,26 @@ public final class WorkerIsolate {
     private final Map<Integer, String> unhandledRejections = new LinkedHashMap<>();
     private RequestContext current;
     private boolean shutDown;
+    private StreamHost streams;
+    /** JS streams Java reads (streamed response bodies), by their JS-side handle. */
+    private final Map<Integer, JsBodyStream> exports = new HashMap<>();
+    private final JsBodyStream.Pump pump = new JsBodyStream.Pump() {
+        @Override
+        public void pull(JsBodyStream stream) {
+            if (!loop.execute(() -> pullExport(stream))) {
+                stream.fail(new java.io.IOException("Network connection lost."));
+            }
+        }
 
-    public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer) {
+        @Override
+        public void cancel(JsBodyStream stream, String reason) {
+            loop.execute(() -> cancelExport(stream, reason));
+        }
+    };
+
+    public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer,
+                         Supplier<OutboundHttp> outbound) {
+        this.outbound = outbound;
         this.bundle = bundle;
         this.environment = environment;
         this.limits = limits;
@@ -151,6 +173,9 @@ public final class WorkerIsolate {
         byte[] body = request.body();
         return start(request.requestId(), request.attachment(), context -> {
             V8ValueArrayBuffer buffer = body.length == 0 ? null : JsBytes.toArrayBuffer(runtime, body);
+            // A streamed body becomes a JS ReadableStream that pulls from Java chunk by chunk (hoststreams.js).
+            BodyStream bodyStream = progressCounting(request.bodyStream(), context);
+            int streamHandle = bodyStream == null ? 0 : streams.register(bodyStream);
             try {
                 js.dispatchFetch.callVoid(null,
                         runtime.createV8ValueInteger(context.id()),
@@ -160,11 +185,38 @@ public final class WorkerIsolate {
                         buffer == null ? runtime.createV8ValueUndefined() : buffer,
                         stringOrUndefined(invocation.entrypoint()),
                         stringOrUndefined(invocation.propsJson()),
-                        stringOrUndefined(invocation.cfJson()));
+                        stringOrUndefined(invocation.cfJson()),
+                        runtime.createV8ValueInteger(streamHandle));
             } finally {
                 JavetResourceUtils.safeClose(buffer);
             }
         });
+    }
+
+    /** Counts chunks of a streamed request body so the wall deadline knows a long upload is progressing, not hung. */
+    private static BodyStream progressCounting(BodyStream source, RequestContext context) {
+        if (source == null) {
+            return null;
+        }
+        return new BodyStream() {
+            @Override
+            public java.util.concurrent.CompletionStage<byte[]> read() {
+                return source.read().thenApply(chunk -> {
+                    context.bodyChunkRead();
+                    return chunk;
+                });
+            }
+
+            @Override
+            public void cancel(String reason) {
+                source.cancel(reason);
+            }
+
+            @Override
+            public long length() {
+                return source.length();
+            }
+        };
     }
 
     /** A scheduled event; the answer is a 200 with the outcome JSON (see {@link EntrypointDispatch}). */
@@ -272,6 +324,7 @@ public final class WorkerIsolate {
             }
         }
         Services services = new Services();
+        streams = new StreamHost(services);
         try (V8ValueObject namespace = (V8ValueObject) bootstrap.getNamespace(); HostObject host = new HostObject(runtime)) {
             registerCoreFunctions(host);
             host.install(new ConsoleHost(services))
@@ -280,8 +333,10 @@ public final class WorkerIsolate {
                     .install(new CompressionHost())
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1))
-                    .install(new ServiceBindingHost(services, serviceBindings))
-                    .install(new R2Host(services, r2));
+                    .install(new ServiceBindingHost(services, serviceBindings, streams))
+                    .install(new R2Host(services, r2))
+                    .install(streams)
+                    .install(new FetchHost(services, streams, outbound));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
                 js = new JsEntryPoints(entry);
             }
@@ -466,13 +521,77 @@ public final class WorkerIsolate {
         }
     }
 
+    /**
+     * The worker's answer. {@code body} is a string or ArrayBuffer (buffered), or a number for a streamed body:
+     * positive, the handle of a JS stream Java now reads ({@link JsBodyStream}); negative, a Java stream
+     * (an untouched request body) handed straight back without JS in between.
+     */
     private void respond(int id, int status, String statusText, String headers, V8Value body) throws JavetException {
         RequestContext context = active.get(id);
         if (context == null) {
             return;
         }
-        WorkerResponse response = new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
+        BodyStream stream = null;
+        if (body instanceof com.caoccao.javet.values.primitive.V8ValueNumber<?> n) {
+            int handle = ((Number) n.getValue()).intValue();
+            stream = handle > 0 ? openExport(context, handle) : streams.take(-handle);
+        }
+        WorkerResponse response = stream != null
+                ? new WorkerResponse(status, statusText, WireHeaders.decode(headers), null, stream)
+                : new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
         finish(context, response);
+    }
+
+    // ---- streamed bodies read by Java ----------------------------------------------------------------
+
+    private JsBodyStream openExport(RequestContext context, int handle) {
+        JsBodyStream stream = new JsBodyStream(handle, context, pump);
+        exports.put(handle, stream);
+        context.streamOpened();
+        return stream;
+    }
+
+    /** Loop thread: one pull of the JS reader; the chunk comes back through host.streamChunk. */
+    private void pullExport(JsBodyStream stream) {
+        if (js == null || exports.get(stream.handle()) != stream) {
+            stream.fail(new java.io.IOException("Network connection lost."));
+            return;
+        }
+        Throwable failure = runSlice(stream.context(), () ->
+                js.pullStream.callVoid(null, runtime.createV8ValueInteger(stream.handle())));
+        if (failure != null && exports.get(stream.handle()) == stream) {
+            stream.deliver(null, describeFailure(failure));
+            closeExport(stream);
+        }
+    }
+
+    private void cancelExport(JsBodyStream stream, String reason) {
+        if (exports.get(stream.handle()) != stream) {
+            return;
+        }
+        closeExport(stream);
+        if (js != null) {
+            runSlice(stream.context(), () -> js.cancelStream.callVoid(null, runtime.createV8ValueInteger(stream.handle()),
+                    runtime.createV8ValueString(reason == null ? "" : reason)));
+        }
+    }
+
+    private void closeExport(JsBodyStream stream) {
+        if (exports.remove(stream.handle()) != null) {
+            stream.context().streamClosed();
+            maybeRelease(stream.context());
+        }
+    }
+
+    /** Loop thread: the streams of an ended request (or of a dying isolate) fail for their reader. */
+    private void failExports(RequestContext context) {
+        for (JsBodyStream stream : List.copyOf(exports.values())) {
+            if (context == null || stream.context() == context) {
+                exports.remove(stream.handle());
+                stream.context().streamClosed();
+                stream.fail(new java.io.IOException("Network connection lost."));
+            }
+        }
     }
 
     private void failRequest(RequestContext context, String error) {
@@ -501,6 +620,12 @@ public final class WorkerIsolate {
     }
 
     private void onWallDeadline(RequestContext context) {
+        if (context.isDone() && context.openStreams() > 0 || context.bodyMovedSinceLastCheck()) {
+            // The response is streaming, or the request body is still arriving: as on Cloudflare the request
+            // lives while the client is connected and data moves.
+            context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
+            return;
+        }
         if (context.complete(ErrorResponses.internalError())) {
             context.limitExceeded(LimitKind.WALL);
             workerLog.log(Logger.Level.ERROR, context, "Uncaught Error: The Workers runtime canceled this request because it "
@@ -526,6 +651,7 @@ public final class WorkerIsolate {
             callQuietly(js == null ? null : js.forget, id);
         }
         context.pendingCalls().clear();
+        failExports(context);
         context.release();
     }
 
@@ -668,6 +794,17 @@ public final class WorkerIsolate {
                     JsArgs.string(args, 3), JsArgs.arg(args, 4));
             return runtime.createV8ValueUndefined();
         });
+        host.function("streamChunk", args -> {
+            JsBodyStream stream = exports.get(JsArgs.integer(args, 0, -1));
+            if (stream != null) {
+                V8Value chunk = JsArgs.arg(args, 1);
+                String error = JsArgs.string(args, 2);
+                if (stream.deliver(error != null || JsArgs.isNullish(chunk) ? null : JsBytes.toBytes(chunk), error)) {
+                    closeExport(stream);
+                }
+            }
+            return runtime.createV8ValueUndefined();
+        });
         host.function("fail", args -> {
             RequestContext context = active.get(JsArgs.integer(args, 0, -1));
             if (context != null) {
@@ -764,6 +901,7 @@ public final class WorkerIsolate {
         }
         active.clear();
         timers.clear();
+        failExports(null);
         if (js != null) {
             js.close();
             js = null;
@@ -817,6 +955,33 @@ public final class WorkerIsolate {
         }
 
         @Override
+        public void onRequestEnd(Runnable cleanup) {
+            RequestContext context = current;
+            if (context == null || context.isStartup()) {
+                return;
+            }
+            context.onRelease(cleanup);
+        }
+
+        @Override
+        public BodyStream exportedStream(int handle) {
+            RequestContext context = current;
+            if (handle < 0) {
+                return streams.take(-handle);
+            }
+            return context == null ? null : openExport(context, handle);
+        }
+
+        @Override
+        public String subrequest() {
+            RequestContext context = current;
+            if (context == null || context.isStartup() || context.subrequest(limits.subrequests())) {
+                return null;
+            }
+            return "Too many subrequests.";
+        }
+
+        @Override
         public void log(String level, String message) {
             workerLog.log(WorkerLog.levelOf(level), current, message);
         }
@@ -839,6 +1004,8 @@ public final class WorkerIsolate {
         final V8ValueFunction describeError;
         final V8ValueFunction compileWasm;
         final V8ValueFunction noop;
+        final V8ValueFunction pullStream;
+        final V8ValueFunction cancelStream;
 
         JsEntryPoints(V8ValueObject entry) throws JavetException {
             dispatchFetch = entry.get("dispatchFetch");
@@ -856,12 +1023,14 @@ public final class WorkerIsolate {
             describeError = entry.get("describeError");
             compileWasm = entry.get("compileWasm");
             noop = entry.get("noop");
+            pullStream = entry.get("pullStream");
+            cancelStream = entry.get("cancelStream");
         }
 
         void close() {
             JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, prepareServiceWorker, defineCommonJs,
                     commonJsNamespace, settle, forget, runTimer, dropTimer, defineBinding,
-                    registerWorker, describeError, compileWasm, noop);
+                    registerWorker, describeError, compileWasm, noop, pullStream, cancelStream);
         }
     }
 }

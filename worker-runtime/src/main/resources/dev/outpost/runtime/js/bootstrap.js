@@ -31,6 +31,8 @@ import { registerWorker, prepareServiceWorker, ExecutionContext } from './handle
 import { addEventListener, removeEventListener, FetchEvent, ScheduledEvent, ScheduledController } from './service-worker.js';
 import { Fetcher } from './service.js';
 import { defineCommonJs, commonJsNamespace } from './commonjs.js';
+import { pullStream, cancelStream } from './hoststreams.js';
+import { fetch } from './fetch.js';
 
 const timeOrigin = Date.now();
 
@@ -76,7 +78,8 @@ export function install(host) {
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);
   const functions = {
-    atob, btoa, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, structuredClone,
+    atob, btoa, fetch, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval,
+    queueMicrotask, structuredClone,
   };
   for (const [name, value] of Object.entries(functions)) define(name, value, true);
   define('console', console);
@@ -100,5 +103,7 @@ export function install(host) {
     describeError,
     compileWasm: (buffer) => new WebAssembly.Module(buffer),
     noop: () => undefined,
+    pullStream,
+    cancelStream,
   });
 }

@@ -7,7 +7,8 @@ import { describeError } from './errors.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
 import { headersToWire } from './headers.js';
-import { bodyForHost, hasStreamBody, bufferStreamBody } from './body.js';
+import { bodyForHost, hasStreamBody, takeBodySource } from './body.js';
+import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { TextEncoder } from './encoding.js';
 import { newContext, finished, invokeFetch, invokeScheduled, invokeRpc } from './handlers.js';
 import { ScheduledController } from './service-worker.js';
@@ -22,8 +23,18 @@ function respond(id, response) {
     return;
   }
   if (hasStreamBody(response)) {
-    // Bodies are buffered at the Java boundary: read the stream to its end, then answer.
-    bufferStreamBody(response).then(() => respond(id, response), (e) => host.fail(id, describeError(e)));
+    // A stream body leaves chunk by chunk: Java pulls it (an untouched request body goes straight back).
+    let handle;
+    try {
+      const stream = takeBodySource(response);
+      if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+      const passThrough = takeHostStream(stream);
+      handle = passThrough !== undefined ? -passThrough : exportStream(stream);
+    } catch (e) {
+      host.fail(id, describeError(e));
+      return;
+    }
+    host.respond(id, response.status, response.statusText, headersToWire(response.headers), handle);
     return;
   }
   let body;
@@ -45,10 +56,11 @@ function fail(id, error) {
  * entrypoint names a named WorkerEntrypoint export (service bindings), props is the ctx.props JSON and cf the
  * request.cf JSON of an incoming request.
  */
-export function dispatchFetch(id, method, url, headers, body, entrypoint, props, cf) {
+export function dispatchFetch(id, method, url, headers, body, entrypoint, props, cf, streamHandle) {
   let result;
   try {
-    const request = requestFromHost(method, url, headers, body, cf ? JSON.parse(cf) : undefined);
+    const request = requestFromHost(method, url, headers, streamHandle > 0 ? streamFromHost(streamHandle) : body,
+      cf ? JSON.parse(cf) : undefined);
     const ctx = newContext(id, props ? JSON.parse(props) : {});
     result = invokeFetch(request, ctx, entrypoint);
   } catch (e) {

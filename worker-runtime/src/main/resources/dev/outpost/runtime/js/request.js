@@ -159,16 +159,17 @@ export class Request extends Body {
 }
 
 /**
- * The Request for an incoming call: headers arrive in wire form and are immutable, as on Cloudflare; cf is the
- * request.cf object of a request from the internet (RT-9), undefined otherwise.
+ * The Request for an incoming call: headers arrive in wire form and are immutable, as on Cloudflare; the body is
+ * an ArrayBuffer or a ReadableStream pulled from the host; cf is the request.cf object of a request from the
+ * internet (RT-9), undefined otherwise.
  */
 export function requestFromHost(method, url, wireHeaders, body, cf = undefined) {
   const headers = headersFromWire(wireHeaders, 'immutable');
-  let bytes = null;
+  let source = null;
   if (body !== undefined && body !== null) {
-    bytes = new Uint8Array(body);
+    source = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
   } else if (headers.has('content-length') || headers.has('transfer-encoding')) {
-    bytes = new Uint8Array(0); // as in workerd: a framed empty body is an empty stream, not a null body
+    source = new Uint8Array(0); // as in workerd: a framed empty body is an empty stream, not a null body
   }
-  return new Request(FROM_HOST, { method, url, cf, headers, body: bytes });
+  return new Request(FROM_HOST, { method, url, cf, headers, body: source });
 }

@@ -5,6 +5,7 @@ import { Headers, setHeadersGuard, setHeaderUnchecked } from './headers.js';
 import { parseUrl } from './url.js';
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+const FROM_NETWORK = Symbol('fromNetwork');
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const REASON = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -13,9 +14,21 @@ export class Response extends Body {
   #statusText = '';
   #headers;
   #type = 'default';
+  #url = '';
+  #redirected = false;
 
   constructor(body = null, init = undefined) {
     super();
+    if (body === FROM_NETWORK) {
+      // An outbound fetch's response: any status the server sent, immutable headers, a streamed body.
+      this.#status = init.status;
+      this.#statusText = init.statusText;
+      this.#headers = init.headers;
+      this.#url = init.url;
+      this.#redirected = init.redirected;
+      setBodySource(this, init.body);
+      return;
+    }
     init = init ?? {};
     if (typeof init !== 'object') {
       throw new TypeError("Failed to construct 'Response': The provided value is not of type 'ResponseInit'.");
@@ -103,11 +116,11 @@ export class Response extends Body {
   }
 
   get url() {
-    return '';
+    return this.#url;
   }
 
   get redirected() {
-    return false;
+    return this.#redirected;
   }
 
   get webSocket() {
@@ -115,8 +128,11 @@ export class Response extends Body {
   }
 
   clone() {
-    const copy = new Response(null, { status: this.#status === 0 ? 200 : this.#status });
+    // Any status may be copied (a fetched 1xx/3xx one too): the constructor only sees a valid placeholder.
+    const copy = new Response(null, { status: 200 });
     copy.#status = this.#status;
+    copy.#url = this.#url;
+    copy.#redirected = this.#redirected;
     copy.#statusText = this.#statusText;
     copy.#headers = new Headers(this.#headers);
     copy.#type = this.#type;
@@ -127,4 +143,9 @@ export class Response extends Body {
   get [Symbol.toStringTag]() {
     return 'Response';
   }
+}
+
+/** The Response of an outbound fetch (fetch.js): {status, statusText, headers, body, url, redirected}. */
+export function responseFromNetwork(init) {
+  return new Response(FROM_NETWORK, init);
 }

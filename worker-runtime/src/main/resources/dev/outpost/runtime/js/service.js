@@ -9,6 +9,8 @@ import { Response } from './response.js';
 import { headersFromWire, headersToWire } from './headers.js';
 import { bodyForHost, hasStreamBody, bufferStreamBody } from './body.js';
 import { illegalInvocation } from './errors.js';
+import { streamFromHost } from './hoststreams.js';
+import { ReadableStream } from './streams.js';
 import { encode, decodeOutcome } from './rpc-codec.js';
 
 const CONSTRUCT = Symbol('construct');
@@ -31,8 +33,17 @@ export class Fetcher {
     const { a, b } = await hostCall((id) => host.serviceFetch(id, index, request.method, request.url,
       headersToWire(request.headers), body));
     const meta = JSON.parse(a);
-    const bytes = b === undefined || b === null || b.byteLength === 0 || NULL_BODY_STATUS.has(meta.status) ? null : b;
-    return new Response(bytes, { status: meta.status, statusText: meta.statusText, headers: headersFromWire(meta.headers) });
+    let body;
+    if (typeof b === 'number') {
+      body = streamFromHost(b); // the target answered with a stream: pull it chunk by chunk
+    } else {
+      body = b === undefined || b === null || b.byteLength === 0 ? null : b;
+    }
+    if (NULL_BODY_STATUS.has(meta.status)) {
+      if (body instanceof ReadableStream) body.cancel().catch(() => {});
+      body = null;
+    }
+    return new Response(body, { status: meta.status, statusText: meta.statusText, headers: headersFromWire(meta.headers) });
   }
 
   connect() {

@@ -710,6 +710,11 @@ export class ByteLengthQueuingStrategy {
   get size() { return (chunk) => chunk.byteLength; }
 }
 
+// A body read whole (text(), arrayBuffer(), ...) must fit in the isolate: past this, reading fails with
+// workerd's error instead of exhausting the heap (RT-15). Streaming the body has no such limit.
+const BUFFER_LIMIT = 128 * 1024 * 1024;
+const TOO_BIG = 'Memory limit would be exceeded before EOF.';
+
 /** Reads a stream of byte chunks (or strings) to its end: one Uint8Array. Used for buffered bodies. */
 export async function readAllBytes(stream) {
   const reader = stream.getReader();
@@ -727,6 +732,12 @@ export async function readAllBytes(stream) {
     else throw new TypeError('This ReadableStream did not return bytes.');
     chunks.push(bytes);
     total += bytes.byteLength;
+    if (total > BUFFER_LIMIT) {
+      chunks.length = 0;
+      const error = new TypeError(TOO_BIG);
+      reader.cancel(error).catch(() => {});
+      throw error;
+    }
   }
   reader.releaseLock();
   const out = new Uint8Array(total);
