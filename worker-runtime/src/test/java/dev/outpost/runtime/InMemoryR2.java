@@ -189,7 +189,7 @@ class InMemoryR2 implements R2BucketBinding {
             }
             R2ObjectMeta meta = new R2ObjectMeta(key, UUID.randomUUID().toString(), bytes.length,
                     HexFormat.of().formatHex(md5), System.currentTimeMillis(), options.httpMetadata(),
-                    Map.copyOf(options.customMetadata()), new R2Checksums(md5, null, expected.sha256(), null, null),
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options.customMetadata())), new R2Checksums(md5, null, expected.sha256(), null, null),
                     options.storageClass(), null);
             objects.put(key, new Stored(meta, bytes));
             return meta;
