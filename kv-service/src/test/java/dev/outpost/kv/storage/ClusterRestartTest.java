@@ -1,0 +1,92 @@
+package dev.outpost.kv.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5 "restart all nodes and the data is still there": three storage nodes on loopback, restarted in the
+ * ways an operator restarts a cluster. Every acknowledged write must be readable (value) and listed (sorted
+ * index) from every node afterwards.
+ */
+class ClusterRestartTest {
+
+    private static final String NS = "00aa11bb22cc33dd44ee55ff66778899";
+
+    @TempDir
+    Path dir;
+
+    private LoopbackCluster cluster;
+
+    @AfterEach
+    void stopAll() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void gracefulShutdownOfTheWholeClusterThenRestartOfAllNodesKeepsEveryKey() throws Exception {
+        cluster = new LoopbackCluster(dir, 3, 8100);
+        cluster.start(0, 1, 2);
+        List<String> written = write(cluster.store(0), "g", 600);
+
+        cluster.nodes[1].shutdownAllCaches(); // cluster-wide: every node persists its topology
+        cluster.close();
+        cluster.start(2, 0, 1);
+
+        for (int n = 0; n < 3; n++) {
+            assertAllThere(cluster.store(n), written);
+        }
+    }
+
+    static List<String> write(KvDataStore store, String prefix, int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = String.format("%s%05d", prefix, i);
+            store.put(NS, key, new StoredValue(key.getBytes(StandardCharsets.UTF_8), "", 0), System.currentTimeMillis());
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    static void assertAllThere(KvDataStore store, List<String> keys) {
+        long now = System.currentTimeMillis() / 1000;
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            StoredValue v = store.get(NS, key, now);
+            if (v == null) {
+                missing.add(key);
+            } else {
+                assertEquals(key, new String(v.value(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())), missing.size() + " keys lost");
+        List<String> listed = listAll(store, now);
+        assertNotNull(listed);
+        assertEquals(keys.stream().sorted(Utf8Order.COMPARATOR).toList(),
+                listed.stream().filter(keys::contains).toList(), "listed in order");
+        assertEquals(true, listed.containsAll(keys), "every key listed");
+    }
+
+    static List<String> listAll(KvDataStore store, long now) {
+        List<String> names = new ArrayList<>();
+        String after = null;
+        while (true) {
+            KvDataStore.ListSlice slice = store.list(NS, "", after, 1000, now);
+            slice.entries().forEach(e -> names.add(e.name()));
+            if (!slice.more() || slice.entries().isEmpty()) {
+                return names;
+            }
+            after = names.get(names.size() - 1);
+        }
+    }
+}
