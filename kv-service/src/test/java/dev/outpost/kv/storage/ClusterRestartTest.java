@@ -48,6 +48,30 @@ class ClusterRestartTest {
         }
     }
 
+    @Test
+    void rollingRestartOneNodeAtATimeLosesNothingAndRejoinedNodesServeNewerValues() throws Exception {
+        cluster = new LoopbackCluster(dir, 3, 8200);
+        cluster.start(0, 1, 2);
+        List<String> written = new ArrayList<>(write(cluster.store(0), "r", 300));
+        for (int n = 0; n < 3; n++) {
+            cluster.stop(n);
+            cluster.awaitRebalanced();
+            KvDataStore survivor = cluster.store((n + 1) % 3);
+            written.addAll(write(survivor, "r" + n + "-", 100));
+            // overwritten while node n is down: its store keeps the old value, which must not come back
+            for (int i = 0; i < 300; i += 7) {
+                String key = String.format("r%05d", i);
+                survivor.put(NS, key, new StoredValue((key + "@" + n).getBytes(StandardCharsets.UTF_8), "", 0),
+                        System.currentTimeMillis());
+            }
+            cluster.start(n);
+            cluster.awaitRebalanced();
+            for (int m = 0; m < 3; m++) {
+                assertAllThere(cluster.store(m), written, n);
+            }
+        }
+    }
+
     static List<String> write(KvDataStore store, String prefix, int count) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -59,6 +83,11 @@ class ClusterRestartTest {
     }
 
     static void assertAllThere(KvDataStore store, List<String> keys) {
+        assertAllThere(store, keys, -1);
+    }
+
+    /** @param lastOverwrite keys {@code r00000, r00007, ...} hold {@code key@lastOverwrite} when it is not -1 */
+    static void assertAllThere(KvDataStore store, List<String> keys, int lastOverwrite) {
         long now = System.currentTimeMillis() / 1000;
         List<String> missing = new ArrayList<>();
         for (String key : keys) {
@@ -66,7 +95,8 @@ class ClusterRestartTest {
             if (v == null) {
                 missing.add(key);
             } else {
-                assertEquals(key, new String(v.value(), StandardCharsets.UTF_8));
+                boolean overwritten = lastOverwrite >= 0 && key.matches("r\\d{5}") && Integer.parseInt(key.substring(1)) % 7 == 0;
+                assertEquals(overwritten ? key + "@" + lastOverwrite : key, new String(v.value(), StandardCharsets.UTF_8));
             }
         }
         assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())), missing.size() + " keys lost");
