@@ -31,6 +31,10 @@ public interface KvConfig {
     @WithDefault("1000")
     int maxNamespacesPerAccount();
 
+    /** KV-5: writes per second to one key (Cloudflare: 1); faster writes get 429. 0 = no limit. */
+    @WithDefault("1")
+    int writeRatePerKey();
+
     Index index();
 
     Cluster cluster();
