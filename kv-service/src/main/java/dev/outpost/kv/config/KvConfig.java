@@ -74,5 +74,13 @@ public interface KvConfig {
         /** Copies of each entry. */
         @WithDefault("2")
         int numOwners();
+
+        /**
+         * true: stopping any node shuts the whole cluster down gracefully (topology persisted on every node),
+         * for deployments that always stop all nodes together. false: a stop leaves the cluster; a full stop
+         * is then requested with {@code POST /admin/kv/cluster/shutdown}.
+         */
+        @WithDefault("false")
+        boolean shutdownClusterOnStop();
     }
 }

@@ -78,6 +78,16 @@ public final class CacheManagerFactory {
         manager.getCache(KeyLayout.DATA_CACHE);
     }
 
+    /**
+     * Graceful shutdown of the whole cluster: every node persists its caches' consistent hash (and its own
+     * persistent id, kept under {@code dataDir}) and stops them. When all nodes start again from their data
+     * directories, the caches wait for every previous member and reinstall that topology, so each node again
+     * owns exactly the entries its store holds. Cluster-wide: use it to stop all nodes, never for one node.
+     */
+    public static void shutdownCluster(DefaultCacheManager manager) {
+        manager.shutdownAllCaches();
+    }
+
     private static void cacheConfiguration(ConfigurationBuilder b, String name, StorageSettings settings) {
         settings.cluster().ifPresentOrElse(
                 c -> b.clustering().cacheMode(CacheMode.DIST_SYNC).hash().numOwners(c.numOwners()),

@@ -39,7 +39,7 @@ class ClusterRestartTest {
         cluster.start(0, 1, 2);
         List<String> written = write(cluster.store(0), "g", 600);
 
-        cluster.nodes[1].shutdownAllCaches(); // cluster-wide: every node persists its topology
+        CacheManagerFactory.shutdownCluster(cluster.nodes[1]); // cluster-wide: every node persists its topology
         cluster.close();
         cluster.start(2, 0, 1);
 
