@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterRestartTest {
 
-    private static final String NS = "00aa11bb22cc33dd44ee55ff66778899";
+    static final String NS = "00aa11bb22cc33dd44ee55ff66778899";
 
     @TempDir
     Path dir;
@@ -69,6 +69,55 @@ class ClusterRestartTest {
             for (int m = 0; m < 3; m++) {
                 assertAllThere(cluster.store(m), written, n);
             }
+        }
+    }
+
+    /**
+     * Known gap, kept as the reproducer: every node killed with SIGKILL at once (no graceful shutdown, so no
+     * persisted topology). The restarted cluster computes a fresh consistent hash; entries whose new owners
+     * never stored them are not found, and the old owners drop segments they no longer own. Measured: 32 and
+     * 48 of 600 keys lost (preload=true does not help). A crash of one node (or of any minority) is covered
+     * by the two copies; see kv-service/README.md "Cluster restarts".
+     */
+    @org.junit.jupiter.api.Disabled("known gap: a simultaneous crash of all nodes loses some keys (README, Cluster restarts)")
+    @Test
+    void crashOfAllNodesThenRestart() throws Exception {
+        cluster = new LoopbackCluster(dir, 3, 8300);
+        List<Process> processes = new ArrayList<>();
+        List<java.io.BufferedReader> outputs = new ArrayList<>();
+        try {
+            for (int n = 0; n < 3; n++) {
+                StorageSettings s = cluster.settings(n);
+                StorageSettings.Cluster c = s.cluster().orElseThrow();
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), CrashNodeMain.class.getName(),
+                        s.dataDir().toString(), c.name(), String.valueOf(c.bindPort()), c.initialHosts(), "3",
+                        n == 0 ? "600" : "0")
+                        .redirectErrorStream(true).start();
+                processes.add(p);
+                outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())));
+            }
+            String line;
+            while ((line = outputs.get(0).readLine()) != null && !line.equals("WRITTEN")) {
+                // node 0's log; drained so the pipe never blocks it
+            }
+            assertEquals("WRITTEN", line, "writer finished");
+        } finally {
+            for (Process p : processes) {
+                p.destroyForcibly(); // SIGKILL: no graceful shutdown, no leave
+            }
+            for (Process p : processes) {
+                p.waitFor();
+            }
+        }
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            written.add(String.format("c%05d", i));
+        }
+        cluster.start(0, 1, 2);
+        cluster.awaitRebalanced();
+        for (int n = 0; n < 3; n++) {
+            assertAllThere(cluster.store(n), written);
         }
     }
 
