@@ -63,8 +63,14 @@ class ClusterRestartTest {
 
         cluster.start(0, 1);
         Thread.sleep(3000);
+        for (int n = 0; n < 2; n++) {
+            assertEquals(false, CacheReadiness.serving(cluster.nodes[n], KeyLayout.DATA_CACHE), "not ready while waiting");
+        }
         cluster.start(2);
         cluster.awaitRebalanced();
+        for (int n = 0; n < 3; n++) {
+            assertEquals(true, CacheReadiness.serving(cluster.nodes[n], KeyLayout.DATA_CACHE), "ready once recovered");
+        }
         for (int n = 0; n < 3; n++) {
             assertAllThere(cluster.store(n), written);
         }
