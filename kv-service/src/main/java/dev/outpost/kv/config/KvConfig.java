@@ -31,6 +31,10 @@ public interface KvConfig {
     @WithDefault("1000")
     int maxNamespacesPerAccount();
 
+    /** KV-5: writes per second to one key (Cloudflare: 1); faster writes get 429. 0 = no limit. */
+    @WithDefault("1")
+    int writeRatePerKey();
+
     Index index();
 
     Cluster cluster();
@@ -70,5 +74,13 @@ public interface KvConfig {
         /** Copies of each entry. */
         @WithDefault("2")
         int numOwners();
+
+        /**
+         * true: stopping any node shuts the whole cluster down gracefully (topology persisted on every node),
+         * for deployments that always stop all nodes together. false: a stop leaves the cluster; a full stop
+         * is then requested with {@code POST /admin/kv/cluster/shutdown}.
+         */
+        @WithDefault("false")
+        boolean shutdownClusterOnStop();
     }
 }

@@ -26,10 +26,12 @@ public enum KvError {
     LIST_LIMIT_INVALID(Status.Code.INVALID_ARGUMENT, 400, 10027), // [?]
     CURSOR_INVALID(Status.Code.INVALID_ARGUMENT, 400, 10028), // [?]
     KEY_COUNT_INVALID(Status.Code.INVALID_ARGUMENT, 400, 10029), // [?] bulk calls outside their key count
+    RESPONSE_TOO_LARGE(Status.Code.INVALID_ARGUMENT, 413, 10031), // [?] KV-3: bulk get over 25 MB
     KEY_NOT_FOUND(Status.Code.NOT_FOUND, 404, 10009),
     NAMESPACE_NOT_FOUND(Status.Code.NOT_FOUND, 404, 10013),
     NAMESPACE_TITLE_EXISTS(Status.Code.ALREADY_EXISTS, 400, 10014),
     NAMESPACE_TITLE_MISSING(Status.Code.INVALID_ARGUMENT, 400, 10019),
+    TOO_MANY_REQUESTS(Status.Code.RESOURCE_EXHAUSTED, 429, 10049), // [?] KV-5: over 1 write/s to one key
     TOO_MANY_NAMESPACES(Status.Code.RESOURCE_EXHAUSTED, 400, 10030), // [?] KV-8: 1,000 per account
     STORAGE_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, 10043), // [?]
     INTERNAL(Status.Code.INTERNAL, 500, 10001); // [?]

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.manager.EmbeddedCacheManager;
 
+import dev.outpost.kv.storage.CacheReadiness;
 import dev.outpost.kv.storage.KeyLayout;
 
-/** Ready when the cache manager and both KV caches are running (and, clustered, shows the members). */
+/** Ready when the cache manager and both KV caches are running and (clustered) have their topology (and, clustered, shows the members). */
 @Readiness
 @ApplicationScoped
 public class CacheManagerReadinessCheck implements HealthCheck {
@@ -26,8 +27,8 @@ public class CacheManagerReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         ComponentStatus status = manager.getStatus();
         boolean up = status == ComponentStatus.RUNNING
-                && manager.isRunning(KeyLayout.DATA_CACHE)
-                && manager.isRunning(KeyLayout.NAMESPACES_CACHE);
+                && CacheReadiness.serving(manager, KeyLayout.DATA_CACHE)
+                && CacheReadiness.serving(manager, KeyLayout.NAMESPACES_CACHE);
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kv-storage").status(up)
                 .withData("status", status.name());
         if (manager.getMembers() != null) {

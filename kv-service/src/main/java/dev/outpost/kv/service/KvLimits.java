@@ -19,6 +19,8 @@ public final class KvLimits {
     public static final int MAX_LIST_LIMIT = 1000;
     public static final int MAX_GET_MANY_KEYS = 100;
     public static final int MAX_BULK_WRITE_KEYS = 10_000;
+    /** KV-3: values (and metadata) a bulk get may return in total, "25 MB" on Cloudflare. */
+    public static final long MAX_GET_MANY_BYTES = 26_214_400;
     public static final int MAX_TITLE_CHARS = 512;
     /** 9999-12-31T23:59:59Z: far enough, and keeps millisecond arithmetic far from overflow. */
     static final long MAX_EXPIRATION = 253_402_300_799L;
@@ -168,6 +170,14 @@ public final class KvLimits {
         }
         if (count > MAX_GET_MANY_KEYS) {
             throw new KvException(KvError.KEY_COUNT_INVALID, "You can request a maximum of " + MAX_GET_MANY_KEYS + " keys");
+        }
+    }
+
+    /** KV-3: a bulk get returns at most 25 MB of values and metadata; more is refused with 413. */
+    public void checkGetManyBytes(long bytes) {
+        if (bytes > MAX_GET_MANY_BYTES) {
+            throw new KvException(KvError.RESPONSE_TOO_LARGE, "Total size of the requested values (" + bytes
+                    + " bytes) exceeds the bulk get limit of " + MAX_GET_MANY_BYTES + " bytes.");
         }
     }
 

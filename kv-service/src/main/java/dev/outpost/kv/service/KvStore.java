@@ -47,6 +47,7 @@ public class KvStore {
     private final KvLimits limits;
     private final Clock clock;
     private final int maxNamespacesPerAccount;
+    private final KeyWriteRateLimiter writeRate;
 
     public KvStore(NamespaceStore namespaces, KvDataStore data, KvConfig config, Clock clock) {
         this.namespaces = namespaces;
@@ -54,6 +55,7 @@ public class KvStore {
         this.limits = new KvLimits(config.minTtlSeconds());
         this.clock = clock;
         this.maxNamespacesPerAccount = config.maxNamespacesPerAccount();
+        this.writeRate = new KeyWriteRateLimiter(config.writeRatePerKey());
     }
 
     // ---- namespaces (KV-10) ----
@@ -129,6 +131,11 @@ public class KvStore {
         limits.checkGetManyCount(keys.size());
         keys.forEach(limits::checkKey);
         Map<String, StoredValue> found = data.getAll(namespaceId, keys, nowSeconds());
+        long bytes = 0;
+        for (StoredValue v : found.values()) {
+            bytes += v.value().length + (v.metadataJson() == null ? 0 : v.metadataJson().length());
+        }
+        limits.checkGetManyBytes(bytes);
         List<KeyLookup> out = new ArrayList<>(keys.size());
         for (String key : keys) {
             StoredValue v = found.get(key);
@@ -143,7 +150,13 @@ public class KvStore {
         owned(accountId, namespaceId);
         long nowMillis = clock.millis();
         StoredValue value = validated(entry, nowMillis / 1000);
-        data.put(namespaceId, entry.key(), value, nowMillis);
+        writeRate.acquire(namespaceId, entry.key(), nowMillis);
+        try {
+            data.put(namespaceId, entry.key(), value, nowMillis);
+        } catch (RuntimeException e) {
+            writeRate.release(namespaceId, entry.key(), nowMillis);
+            throw e;
+        }
     }
 
     /** KV-6: deleting a missing key is fine. */
@@ -188,10 +201,15 @@ public class KvStore {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             String key = entries.get(i).key();
+            if (!writeRate.tryAcquire(namespaceId, key, nowMillis)) {
+                failed.add(key); // KV-5: written less than a second ago (or twice in this batch)
+                continue;
+            }
             try {
                 data.put(namespaceId, key, values.get(i), nowMillis);
                 ok++;
             } catch (RuntimeException e) {
+                writeRate.release(namespaceId, key, nowMillis);
                 KvErrors.classify(e); // logs it; the key is reported, the batch goes on
                 failed.add(key);
             }

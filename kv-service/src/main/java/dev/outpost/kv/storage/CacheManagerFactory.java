@@ -35,7 +35,24 @@ public final class CacheManagerFactory {
     private CacheManagerFactory() {
     }
 
+    /** Starts the manager and both caches (see {@link #startManager} and {@link #startCaches}). */
     public static DefaultCacheManager start(StorageSettings settings) {
+        DefaultCacheManager manager = startManager(settings);
+        try {
+            startCaches(manager);
+        } catch (RuntimeException e) {
+            manager.stop();
+            throw e;
+        }
+        return manager;
+    }
+
+    /**
+     * Starts the cache manager (and, clustered, joins the JGroups cluster) with both caches defined but not
+     * started. Starting a cache that recovers a persisted topology blocks until every member of that topology
+     * has joined it, so a caller restarting several nodes may first let their managers find each other.
+     */
+    public static DefaultCacheManager startManager(StorageSettings settings) {
         ConfigurationBuilderHolder holder = settings.cluster()
                 .map(c -> new ParserRegistry().parse(clusterXml(c)))
                 .orElseGet(ConfigurationBuilderHolder::new);
@@ -52,15 +69,23 @@ public final class CacheManagerFactory {
         for (String name : new String[] { KeyLayout.NAMESPACES_CACHE, KeyLayout.DATA_CACHE }) {
             cacheConfiguration(holder.newConfigurationBuilder(name), name, settings);
         }
-        DefaultCacheManager manager = new DefaultCacheManager(holder, true);
-        try {
-            manager.getCache(KeyLayout.NAMESPACES_CACHE);
-            manager.getCache(KeyLayout.DATA_CACHE);
-        } catch (RuntimeException e) {
-            manager.stop();
-            throw e;
-        }
-        return manager;
+        return new DefaultCacheManager(holder, true);
+    }
+
+    /** Starts both caches; blocks until each has its (possibly recovered) topology. */
+    public static void startCaches(DefaultCacheManager manager) {
+        manager.getCache(KeyLayout.NAMESPACES_CACHE);
+        manager.getCache(KeyLayout.DATA_CACHE);
+    }
+
+    /**
+     * Graceful shutdown of the whole cluster: every node persists its caches' consistent hash (and its own
+     * persistent id, kept under {@code dataDir}) and stops them. When all nodes start again from their data
+     * directories, the caches wait for every previous member and reinstall that topology, so each node again
+     * owns exactly the entries its store holds. Cluster-wide: use it to stop all nodes, never for one node.
+     */
+    public static void shutdownCluster(DefaultCacheManager manager) {
+        manager.shutdownAllCaches();
     }
 
     private static void cacheConfiguration(ConfigurationBuilder b, String name, StorageSettings settings) {

@@ -27,6 +27,7 @@ public class CacheManagerProducer {
 
     private final DefaultCacheManager manager;
     private final KvConfig config;
+    private boolean clusterShutDown;
 
     public CacheManagerProducer(KvConfig config) {
         this.config = config;
@@ -66,8 +67,34 @@ public class CacheManagerProducer {
         return new NamespaceStore(cache);
     }
 
+    /** Whether this node runs clustered caches (a cluster-wide shutdown only makes sense then). */
+    public boolean clustered() {
+        return config.cluster().enabled();
+    }
+
+    /** See {@link CacheManagerFactory#shutdownCluster}; the process may then be stopped. */
+    public synchronized void shutdownCluster() {
+        if (!clusterShutDown) {
+            LOG.infof("Graceful shutdown of the KV cluster (members %s): persisting the topology", manager.getMembers());
+            CacheManagerFactory.shutdownCluster(manager);
+            clusterShutDown = true;
+        }
+    }
+
+    /**
+     * An ordinary stop leaves the cluster: the other members take over this node's entries (rolling restarts
+     * lose nothing). With {@code outpost.kv.cluster.shutdown-cluster-on-stop} the stop of any node shuts the
+     * whole cluster down gracefully instead, for deployments that always stop all nodes together.
+     */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (clustered() && config.cluster().shutdownClusterOnStop() && !clusterShutDown) {
+            try {
+                shutdownCluster();
+            } catch (RuntimeException e) {
+                LOG.warn("Graceful cluster shutdown failed; stopping this node only", e);
+            }
+        }
         LOG.info("Stopping KV storage");
         manager.stop();
     }

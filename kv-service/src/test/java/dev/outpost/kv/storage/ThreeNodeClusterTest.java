@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 5 "done when": three kv-service storage nodes on loopback (TCPPING, DIST_SYNC, 2 owners, persistent
  * store). Writes go on through node A while node C is stopped; every write A acknowledged is then readable
- * (value and index) from both survivors. Then all three stop and start again from their data directories and
- * the data is still there.
+ * (value and index) from both survivors. Full and rolling restarts: {@link ClusterRestartTest}.
  */
 class ThreeNodeClusterTest {
 
@@ -96,9 +95,7 @@ class ThreeNodeClusterTest {
             assertEquals(listed.stream().sorted(Utf8Order.COMPARATOR).toList(), listed);
         }
 
-        // Not covered here yet: restarting the whole cluster from its stores. A graceful cluster shutdown
-        // (shutdownAllCaches) followed by a restart still lost keys in this test on a loaded machine; the
-        // service does not do that coordinated shutdown itself either. Left for the KV issue (see its notes).
+        // Restarting the whole cluster from its stores: ClusterRestartTest (graceful, rolling, crash).
     }
 
     private void startAll(int[] ports, String hosts, String cluster) throws Exception {
