@@ -140,8 +140,8 @@ done
 declare -a COLD_MS
 for i in $(seq 1 "$COLD"); do
   "$REPO/bin/outpost" deploy "$HERE/workers/hello.js" --name "cold-$i" --compatibility-date 2024-09-23 >/dev/null
-  read -r code t < <(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Host: cold-$i.localhost" \
-    "http://127.0.0.1:$WORKER_PORT/")
+  out="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Host: cold-$i.localhost" "http://127.0.0.1:$WORKER_PORT/")"
+  code="${out%% *}" t="${out#* }"
   [[ "$code" == 200 ]] || { echo "bench: first request to cold-$i answered $code" >&2; exit 1; }
   COLD_MS+=("$(awk -v t="$t" 'BEGIN { printf "%.2f", t * 1000 }')")
 done
