@@ -33,17 +33,17 @@ export class Fetcher {
     const { a, b } = await hostCall((id) => host.serviceFetch(id, index, request.method, request.url,
       headersToWire(request.headers), body));
     const meta = JSON.parse(a);
-    let body;
+    let responseBody;
     if (typeof b === 'number') {
-      body = streamFromHost(b); // the target answered with a stream: pull it chunk by chunk
+      responseBody = streamFromHost(b); // the target answered with a stream: pull it chunk by chunk
     } else {
-      body = b === undefined || b === null || b.byteLength === 0 ? null : b;
+      responseBody = b === undefined || b === null || b.byteLength === 0 ? null : b;
     }
     if (NULL_BODY_STATUS.has(meta.status)) {
-      if (body instanceof ReadableStream) body.cancel().catch(() => {});
-      body = null;
+      if (responseBody instanceof ReadableStream) responseBody.cancel().catch(() => {});
+      responseBody = null;
     }
-    return new Response(body, { status: meta.status, statusText: meta.statusText, headers: headersFromWire(meta.headers) });
+    return new Response(responseBody, { status: meta.status, statusText: meta.statusText, headers: headersFromWire(meta.headers) });
   }
 
   connect() {
