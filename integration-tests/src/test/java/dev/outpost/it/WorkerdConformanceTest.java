@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.it.conformance.ConformanceCase;
+import dev.outpost.it.conformance.OriginServer;
 import dev.outpost.it.conformance.Workerd;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
@@ -51,6 +52,7 @@ class WorkerdConformanceTest {
     static Path state;
     static LocalStack stack;
     static Workerd workerd;
+    static OriginServer origin;
     static List<ConformanceCase> cases;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,14 +60,17 @@ class WorkerdConformanceTest {
     @BeforeAll
     static void start() throws Exception {
         cases = loadCorpus();
+        origin = OriginServer.start();
         workerd = Workerd.start(Workerd.install(REPO), state.resolve("workerd"), cases, WORKERD_BASE_PORT);
         stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(REPO).portOffset(OFFSET)
-                .components(EnumSet.of(Component.POSTGRES, Component.GATEWAY)).build();
+                .components(EnumSet.of(Component.POSTGRES, Component.GATEWAY))
+                // the origin server is on loopback, which the SSRF guard refuses by default
+                .systemProperty(Component.GATEWAY, "outpost.gateway.fetch.allowed-cidrs", "127.0.0.1/32").build();
         stack.start();
         ControlPlaneClient controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
                 stack.credentials().apiToken(), JSON);
         for (ConformanceCase c : cases) {
-            controlPlane.uploadScript(c.workerName(), WorkerBundle.fromPath(c.script(), null), metadata(c));
+            controlPlane.uploadScript(c.workerName(), bundle(c), metadata(c));
         }
     }
 
@@ -76,6 +81,9 @@ class WorkerdConformanceTest {
         }
         if (workerd != null) {
             workerd.close();
+        }
+        if (origin != null) {
+            origin.close();
         }
     }
 
@@ -94,9 +102,19 @@ class WorkerdConformanceTest {
         return all;
     }
 
+    /** A service-worker script is uploaded as a plain script part (application/javascript), as wrangler does. */
+    static WorkerBundle bundle(ConformanceCase c) throws Exception {
+        if (!c.serviceWorker()) {
+            return WorkerBundle.fromPath(c.script(), null);
+        }
+        String name = c.script().getFileName().toString();
+        return new WorkerBundle(name, List.of(new dev.outpost.localstack.deploy.WorkerModule(name,
+                "application/javascript", Files.readAllBytes(c.script()))));
+    }
+
     static ObjectNode metadata(ConformanceCase c) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("main_module", c.script().getFileName().toString());
+        m.put(c.serviceWorker() ? "body_part" : "main_module", c.script().getFileName().toString());
         m.put("compatibility_date", Workerd.COMPATIBILITY_DATE);
         ArrayNode bindings = m.putArray("bindings");
         c.vars().forEach((name, value) -> {
@@ -135,9 +153,19 @@ class WorkerdConformanceTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + r.path()))
                 .header("Host", c.workerName() + ".localhost").timeout(Duration.ofSeconds(20))
                 .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : r.body().equals("@big") ? HttpRequest.BodyPublishers.ofByteArray(bigBody())
                         : HttpRequest.BodyPublishers.ofString(r.body()));
         r.headers().forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The request body {@code "@big"} stands for 3 MB of a repeating pattern (large streamed bodies). */
+    static byte[] bigBody() {
+        byte[] big = new byte[3_000_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('a' + i % 26);
+        }
+        return big;
     }
 
     /** What is compared, one line per item, so that a failure shows a readable diff. */

@@ -108,7 +108,9 @@ class WorkerSurfaceTest {
                   }
                 }
                 """, env)) {
-            assertEquals("outpost 1 /p TypeError: Illegal invocation", body(call(worker, get("https://x/p"))));
+            assertEquals("outpost 1 /p TypeError: Illegal invocation: function called with incorrect `this` reference."
+                    + " See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors"
+                    + " for details.", body(call(worker, get("https://x/p"))));
         }
     }
 

@@ -20,12 +20,15 @@ import java.util.Map;
  * // vars: {"NAME":"text", "CONFIG":{"a":1}}                     (strings become plain_text, the rest json)
  * // compare-headers: location, x-custom                        (beyond status, content-type and body)
  * // compare: status                                             (only the status: e.g. error pages)
+ * // request: {"method":"POST","body":"@big"}                   (body @big: 3 MB of a repeating pattern)
+ * // syntax: service-worker                                      (addEventListener('fetch'); bindings are globals)
  * </pre>
+ * Every case also gets the var {@code ORIGIN}: the base URL of the test's origin HTTP server (outbound fetch).
  * Without a request line the case sends one {@code GET /}.
  */
 public record ConformanceCase(String name, String checklistId, String description, Path script,
                               List<CaseRequest> requests, Map<String, JsonNode> vars, List<String> compareHeaders,
-                              boolean compareBody) {
+                              boolean compareBody, boolean serviceWorker) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,6 +65,7 @@ public record ConformanceCase(String name, String checklistId, String descriptio
         Map<String, JsonNode> vars = new LinkedHashMap<>();
         List<String> headers = new ArrayList<>();
         boolean body = true;
+        boolean serviceWorker = false;
         try {
             for (String line : header.subList(1, header.size())) {
                 int colon = line.indexOf(':');
@@ -76,6 +80,7 @@ public record ConformanceCase(String name, String checklistId, String descriptio
                         }
                     }
                     case "compare" -> body = !value.equals("status");
+                    case "syntax" -> serviceWorker = value.equals("service-worker");
                     default -> {
                         // free text continuing the description
                     }
@@ -84,10 +89,12 @@ public record ConformanceCase(String name, String checklistId, String descriptio
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": bad JSON in the header: " + e.getMessage(), e);
         }
+        vars.putIfAbsent("ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(OriginServer.BASE_URL));
         if (requests.isEmpty()) {
             requests.add(new CaseRequest("GET", "/", Map.of(), null));
         }
-        return new ConformanceCase(name, id, description, script, List.copyOf(requests), vars, List.copyOf(headers), body);
+        return new ConformanceCase(name, id, description, script, List.copyOf(requests), vars, List.copyOf(headers), body,
+                serviceWorker);
     }
 
     private static CaseRequest request(JsonNode r) {

@@ -62,13 +62,18 @@ public final class Workerd implements AutoCloseable {
             ConformanceCase c = cases.get(i);
             Path copy = workDir.resolve(c.name() + ".js");
             Files.copy(c.script(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            services.append("    (name = \"").append(c.workerName()).append("\", worker = (modules = [(name = \"")
-                    .append(c.name()).append(".js\", esModule = embed \"").append(c.name()).append(".js\")], ")
-                    .append("compatibilityDate = \"").append(COMPATIBILITY_DATE).append("\", bindings = [")
+            String code = c.serviceWorker()
+                    ? "serviceWorkerScript = embed \"" + c.name() + ".js\", "
+                    : "modules = [(name = \"" + c.name() + ".js\", esModule = embed \"" + c.name() + ".js\")], ";
+            services.append("    (name = \"").append(c.workerName()).append("\", worker = (").append(code)
+                    .append("globalOutbound = \"origin-net\", compatibilityDate = \"").append(COMPATIBILITY_DATE).append("\", bindings = [")
                     .append(bindings(c.vars())).append("])),\n");
             sockets.append("    (name = \"").append(c.workerName()).append("\", address = \"127.0.0.1:")
                     .append(basePort + i).append("\", http = (), service = \"").append(c.workerName()).append("\"),\n");
         }
+        // The corpus's outbound fetches go to the test's origin server on loopback, which workerd's default
+        // "internet" network (public addresses only) refuses.
+        services.append("    (name = \"origin-net\", network = (allow = [\"public\", \"local\"])),\n");
         String config = "using Workerd = import \"/workerd/workerd.capnp\";\n"
                 + "const config :Workerd.Config = (\n  services = [\n" + services + "  ],\n  sockets = [\n" + sockets
                 + "  ],\n);\n";

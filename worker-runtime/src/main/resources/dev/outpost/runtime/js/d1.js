@@ -98,7 +98,7 @@ export class D1PreparedStatement {
   }
 
   bind(...values) {
-    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    if (!(#sql in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return new D1PreparedStatement(CONSTRUCT, this.#target, this.#sql, values.map(normalizeParam));
   }
 
@@ -108,7 +108,7 @@ export class D1PreparedStatement {
   }
 
   async first(colName = undefined) {
-    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    if (!(#sql in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     const result = await this.#one();
     if (result.rows.length === 0) return null;
     const row = rowsAsObjects({ columns: result.columns, rows: [result.rows[0]] })[0];
@@ -121,19 +121,19 @@ export class D1PreparedStatement {
   }
 
   async all() {
-    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    if (!(#sql in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     const result = await this.#one();
     return response(result, rowsAsObjects(result));
   }
 
   async run() {
-    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    if (!(#sql in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     const result = await this.#one();
     return response(result, rowsAsObjects(result));
   }
 
   async raw(options = undefined) {
-    if (!(#sql in this)) throw new TypeError('Illegal invocation');
+    if (!(#sql in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     const result = await this.#one();
     const rows = result.rows;
     if (options?.columnNames === true) rows.unshift(result.columns);
@@ -163,18 +163,18 @@ export class D1DatabaseSession {
   }
 
   prepare(query) {
-    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    if (!(#target in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return new D1PreparedStatement(CONSTRUCT, this.#target, String(query), []);
   }
 
   async batch(statements) {
-    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    if (!(#target in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return runBatch(this.#target, statements);
   }
 
   /** D1-7: the greatest bookmark seen by this session, null before its first query. */
   getBookmark() {
-    if (!(#target in this)) throw new TypeError('Illegal invocation');
+    if (!(#target in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return this.#target.session.bookmark;
   }
 
@@ -194,17 +194,17 @@ export class D1Database {
   }
 
   prepare(query) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return new D1PreparedStatement(CONSTRUCT, this.#target, String(query), []);
   }
 
   async batch(statements) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return runBatch(this.#target, statements);
   }
 
   async exec(query) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const sql = String(query);
     try {
@@ -217,13 +217,13 @@ export class D1Database {
 
   /** D1-6: deprecated, refused as on current Cloudflare databases. */
   async dump() {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     throw d1Error('D1_DUMP_ERROR: dump() is not supported on this database; use the export API (wrangler d1 export) instead');
   }
 
   /** D1-7: a session starting at a constraint ("first-primary", "first-unconstrained") or a bookmark. */
   withSession(constraintOrBookmark = 'first-unconstrained') {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     const arg = constraintOrBookmark === null ? 'first-unconstrained' : String(constraintOrBookmark).trim();
     if (arg === '') {
       throw d1Error('D1_SESSION_ERROR: invalid bookmark or constraint provided');

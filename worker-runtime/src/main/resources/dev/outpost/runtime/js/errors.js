@@ -72,5 +72,5 @@ export function assertInRequest() {
 
 /** Rejects calls of a method on a wrong receiver, like the platform's "Illegal invocation". */
 export function illegalInvocation() {
-  return new TypeError('Illegal invocation');
+  return new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
 }

@@ -107,7 +107,7 @@ export class KvNamespace {
   }
 
   async get(key, typeOrOptions = undefined) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     if (Array.isArray(key)) return this.#getMany(key, typeOrOptions, false);
     const { type, cacheTtl } = parseType(typeOrOptions);
@@ -115,7 +115,7 @@ export class KvNamespace {
   }
 
   async getWithMetadata(key, typeOrOptions = undefined) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     if (Array.isArray(key)) return this.#getMany(key, typeOrOptions, true);
     const { type, cacheTtl } = parseType(typeOrOptions);
@@ -123,7 +123,7 @@ export class KvNamespace {
   }
 
   async put(key, value, options = undefined) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const name = String(key);
     const payload = valueForHost(value);
@@ -137,14 +137,14 @@ export class KvNamespace {
   }
 
   async delete(key) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const name = String(key);
     await hostCall((id) => host.kvDelete(id, this.#index, name));
   }
 
   async list(options = undefined) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const prefix = options?.prefix === undefined || options.prefix === null ? null : String(options.prefix);
     const limit = options?.limit === undefined || options.limit === null ? 1000 : Number(options.limit);

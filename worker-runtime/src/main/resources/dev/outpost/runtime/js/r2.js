@@ -379,7 +379,7 @@ export class R2Bucket {
   }
 
   #check() {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
   }
 
@@ -480,7 +480,7 @@ export class R2Bucket {
 
   /** R2-2: synchronous and unvalidated; a wrong id fails at the first call (NoSuchUpload). */
   resumeMultipartUpload(key, uploadId) {
-    if (!(#index in this)) throw new TypeError('Illegal invocation');
+    if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     return new R2MultipartUpload(CONSTRUCT, this.#index, keyOf(key), String(uploadId));
   }
 

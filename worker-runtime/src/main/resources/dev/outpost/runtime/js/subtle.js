@@ -123,7 +123,7 @@ export class CryptoKey {
 
 function slot(key) {
   const s = slots.get(key);
-  if (s === undefined) throw new TypeError('Illegal invocation');
+  if (s === undefined) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
   return s;
 }
 
