@@ -1,6 +1,8 @@
 package dev.outpost.gateway.controlplane.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.r2.v1.Bucket;
 import dev.outpost.contracts.r2.v1.BucketRef;
@@ -34,6 +36,7 @@ import java.util.Map;
 @Path("/client/v4/accounts/{account_id}/r2/buckets")
 @Produces(MediaType.APPLICATION_JSON)
 public class R2BucketsResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final R2Service r2;
 
     public R2BucketsResource(@GrpcClient("r2") R2Service r2) {
@@ -66,11 +69,18 @@ public class R2BucketsResource {
         });
     }
 
+    /** Any content type: wrangler sends the JSON body without {@code Content-Type: application/json}. */
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, JsonNode body,
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, String text,
             @HeaderParam("cf-r2-jurisdiction") String jurisdiction, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "r2", true);
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? null : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The request body is not JSON: " + e.getOriginalMessage());
+        }
         if (body == null || !body.path("name").isTextual()) {
             throw new ApiException(ApiError.BAD_REQUEST, "The request body must name the bucket.");
         }

@@ -27,6 +27,7 @@ public class BindingValidator {
     D1Shards d1;
     @Inject
     dev.outpost.gateway.hosting.DeploymentTable deployments;
+    @Inject
     R2BucketCheck r2Buckets;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
