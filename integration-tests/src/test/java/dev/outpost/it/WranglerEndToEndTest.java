@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WranglerEndToEndTest {
-    static final int OFFSET = 11000;
+    /** 11000; another offset with -Doutpost.it.wrangler-offset when 11000 is taken. */
+    static final int OFFSET = Integer.getInteger("outpost.it.wrangler-offset", 11000);
     static final String WORKER = "wr-e2e";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern VERSION_ID = Pattern.compile("Current Version ID: ([0-9a-f-]{36})");
@@ -75,7 +76,8 @@ class WranglerEndToEndTest {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         wrangler = WranglerTool.ensure(repo);
         stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(repo).portOffset(OFFSET)
-                .components(EnumSet.of(Component.POSTGRES, Component.KV, Component.D1, Component.GATEWAY)).build();
+                .components(EnumSet.of(Component.POSTGRES, Component.KV, Component.D1, Component.S3,
+                        Component.R2, Component.GATEWAY)).build();
         stack.start();
         env = wranglerEnv();
         kvId = api("POST", "/accounts/" + account() + "/storage/kv/namespaces", "{\"title\":\"wrangler-e2e\"}")
@@ -150,9 +152,13 @@ class WranglerEndToEndTest {
     }
 
     static Run wrangler(String stdin, String... args) throws Exception {
+        return wranglerIn(project, stdin, args);
+    }
+
+    static Run wranglerIn(Path dir, String stdin, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(wrangler.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("CLOUDFLARE_") || k.startsWith("CF_") || k.startsWith("WRANGLER_"));
         builder.environment().putAll(env);
         Process p = builder.start();
@@ -307,6 +313,79 @@ class WranglerEndToEndTest {
         JsonNode zoneRoutes = api("GET", "/zones?name=wrangler-e2e.test", null);
         String zone = zoneRoutes.path("result").path(0).path("id").asText();
         assertEquals(0, api("GET", "/zones/" + zone + "/workers/routes", null).path("result").size());
+    }
+
+    /**
+     * D1-13 and R2-13 through wrangler's own resource commands, served by the gateway (which delegates to d1-service
+     * and r2-service), then a worker with an {@code [[r2_buckets]]} binding deployed next to them.
+     */
+    @Test
+    @Order(8)
+    void d1AndR2ResourcesAreManagedWithWranglerAndBoundToAWorker() throws Exception {
+        Run created = ok(null, "d1", "create", "wr-made-db");
+        Matcher id = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+                .matcher(created.output());
+        assertTrue(id.find(), created.output());
+        String madeId = id.group(1);
+        ok(null, "d1", "execute", "wr-made-db", "--remote", "--command",
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+        ok(null, "d1", "execute", "wr-made-db", "--remote", "--command",
+                "INSERT INTO notes (body) VALUES ('from wrangler')");
+        Run selected = ok(null, "d1", "execute", "wr-made-db", "--remote", "--json", "--command",
+                "SELECT body FROM notes");
+        assertTrue(selected.output().contains("from wrangler"), selected.output());
+        Run listed = ok(null, "d1", "list", "--json");
+        assertTrue(listed.output().contains(madeId) && listed.output().contains("wr-made-db"), listed.output());
+        Run info = ok(null, "d1", "info", "wr-made-db", "--json");
+        assertTrue(info.output().contains(madeId), info.output());
+
+        ok(null, "r2", "bucket", "create", "wr-made-bucket");
+        Run buckets = ok(null, "r2", "bucket", "list");
+        assertTrue(buckets.output().contains("wr-made-bucket"), buckets.output());
+
+        Path r2Project = Files.createDirectories(state.resolve("r2-project/src"));
+        Files.writeString(r2Project.resolve("index.js"), """
+                export default {
+                  async fetch(request, env) {
+                    await env.BUCKET.put('hello.txt', 'stored in R2');
+                    const object = await env.BUCKET.get('hello.txt');
+                    return new Response(await object.text());
+                  }
+                };
+                """);
+        Files.writeString(r2Project.getParent().resolve("wrangler.toml"), """
+                name = "wr-r2"
+                main = "src/index.js"
+                compatibility_date = "2025-01-01"
+
+                [[r2_buckets]]
+                binding = "BUCKET"
+                bucket_name = "wr-made-bucket"
+                """);
+        Run deploy = wranglerIn(r2Project.getParent(), null, "deploy");
+        assertEquals(0, deploy.exit(), () -> deploy.output() + "\ngateway log:\n" + gatewayErrors());
+        HttpResponse<String> answer = call("wr-r2.wrangler-e2e.test", "/");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("stored in R2", answer.body());
+
+        ok(null, "d1", "delete", "wr-made-db", "--skip-confirmation");
+        assertEquals(7404, api("GET", "/accounts/" + account() + "/d1/database/" + madeId, null)
+                .path("errors").path(0).path("code").asInt());
+    }
+
+    /** The gateway's logged errors, to explain a failed wrangler call. */
+    static String gatewayErrors() {
+        try (var files = Files.list(state.resolve("stack/logs"))) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("gateway")).toList()) {
+                List<String> lines = Files.readAllLines(f).stream().filter(l -> l.contains("ERROR")
+                        || l.contains("Exception") || l.contains("Caused by") || l.contains("at dev.outpost")).toList();
+                out.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(no gateway log: " + e + ")";
+        }
     }
 
     /** wrangler prints a banner before JSON output. */

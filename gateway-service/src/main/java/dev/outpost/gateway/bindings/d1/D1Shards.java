@@ -65,6 +65,11 @@ public class D1Shards {
         return stubs.get(RendezvousHash.ownerIndex(databaseId, stubs.size()));
     }
 
+    /** Some shard, for account-wide calls that every shard answers (a list fans out to the others). */
+    public MutinyD1ServiceGrpc.MutinyD1ServiceStub any() {
+        return stubs.get(0);
+    }
+
     public String ownerAddress(String databaseId) {
         return RendezvousHash.owner(databaseId, addresses);
     }

@@ -22,6 +22,11 @@ public class ApiExceptionMapper {
     }
 
     @ServerExceptionMapper
+    public Response resource(ServiceErrors.ResourceException e) {
+        return envelope(e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response grpc(StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
         String message = OutpostErrors.messageOf(e);

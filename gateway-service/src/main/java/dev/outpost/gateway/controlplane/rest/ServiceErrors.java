@@ -1,0 +1,72 @@
+package dev.outpost.gateway.controlplane.rest;
+
+import dev.outpost.contracts.OutpostErrors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Map;
+
+/**
+ * Turns a failure of a delegated resource call (D1, R2) into the Cloudflare code that the service's own REST API
+ * answers with, so that the gateway's envelope matches the service's (e.g. D1 7502 duplicate name, R2 10006 no
+ * such bucket). Failures without a service code fall through to {@link ApiExceptionMapper}'s generic mapping.
+ */
+public final class ServiceErrors {
+    /** d1-service puts its D1ErrorCode name on the status; these are that enum's REST (status, code) pairs. */
+    private static final Map<String, int[]> D1 = Map.ofEntries(
+            Map.entry("D1_ERROR", new int[] {400, 7500}),
+            Map.entry("QUERY_TIMEOUT", new int[] {400, 7500}),
+            Map.entry("QUERY_CANCELLED", new int[] {409, 7500}),
+            Map.entry("D1_TYPE_ERROR", new int[] {400, 7400}),
+            Map.entry("D1_EXEC_ERROR", new int[] {400, 7500}),
+            Map.entry("D1_SESSION_ERROR", new int[] {400, 7400}),
+            Map.entry("INVALID_REQUEST", new int[] {400, 7400}),
+            Map.entry("DATABASE_NOT_FOUND", new int[] {404, 7404}),
+            Map.entry("DUPLICATE_NAME", new int[] {409, 7502}),
+            Map.entry("TIME_TRAVEL_OUT_OF_RANGE", new int[] {400, 7400}),
+            Map.entry("SHARD_UNAVAILABLE", new int[] {503, 7503}));
+
+    private ServiceErrors() {
+    }
+
+    public static Throwable d1(Throwable failure) {
+        int[] rest = D1.get(OutpostErrors.codeOf(failure));
+        return rest == null ? failure : new ResourceException(rest[0], rest[1], OutpostErrors.messageOf(failure));
+    }
+
+    /** r2-service puts its numeric Cloudflare code on the status; the HTTP status follows from the gRPC one. */
+    public static Throwable r2(Throwable failure) {
+        String code = OutpostErrors.codeOf(failure);
+        if (code == null || !code.chars().allMatch(Character::isDigit) || !(failure instanceof StatusRuntimeException)) {
+            return failure;
+        }
+        int status = switch (Status.fromThrowable(failure).getCode()) {
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, FAILED_PRECONDITION, ABORTED -> 409;
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> 400;
+            case PERMISSION_DENIED -> 403;
+            case UNAVAILABLE -> 503;
+            default -> 500;
+        };
+        return new ResourceException(status, Integer.parseInt(code), OutpostErrors.messageOf(failure));
+    }
+
+    /** A resource service's error with the status and code of its own REST API. */
+    public static final class ResourceException extends RuntimeException {
+        private final int status;
+        private final int code;
+
+        ResourceException(int status, int code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+}
