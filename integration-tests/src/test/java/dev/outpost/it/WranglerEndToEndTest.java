@@ -63,7 +63,8 @@ class WranglerEndToEndTest {
     static final String SOURCE = """
             export default {
               async fetch(request, env) {
-                await env.KV.put('seen', 'yes');
+                // KV allows one write per second to a key (KV-5): write it once, not on every request
+                if (await env.KV.get('seen') !== 'yes') await env.KV.put('seen', 'yes');
                 const row = await env.DB.prepare('SELECT 40 + 2 AS answer').first();
                 return Response.json({ greeting: env.GREETING, kv: await env.KV.get('seen'), answer: row.answer,
                   secret: env.API_KEY ?? null, path: new URL(request.url).pathname });
