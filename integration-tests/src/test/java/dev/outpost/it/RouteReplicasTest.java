@@ -17,11 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RouteReplicasTest {
     static final int OFFSET = 11100;
-    static final int SECOND = 100;
+    static final int SECOND = GatewayReplica.PORT_SHIFT;
 
     @TempDir
     static Path state;
     static LocalStack stack;
-    static Process replica;
+    static GatewayReplica replica;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,56 +45,20 @@ class RouteReplicasTest {
         stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
                 .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY)).build();
         stack.start();
-        replica = startReplica();
-        awaitReady("http://127.0.0.1:" + (stack.port(Component.GATEWAY) + SECOND) + "/q/health/ready");
+        replica = GatewayReplica.start(stack, state);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         if (replica != null) {
-            replica.destroy();
-            replica.waitFor(20, TimeUnit.SECONDS);
-            replica.destroyForcibly();
+            replica.close();
         }
         if (stack != null) {
             stack.stop();
         }
     }
 
-    /** The second replica runs the same command as the first, on other ports. */
-    static Process startReplica() throws Exception {
-        ProcessHandle first = stack.process(Component.GATEWAY).orElseThrow();
-        List<String> command = new ArrayList<>();
-        command.add(first.info().command().orElseThrow());
-        for (String arg : first.info().arguments().orElseThrow()) {
-            if (arg.startsWith("-Dquarkus.http.port=")) {
-                arg = "-Dquarkus.http.port=" + (stack.port(Component.GATEWAY) + SECOND);
-            } else if (arg.startsWith("-Doutpost.gateway.worker-port=")) {
-                arg = "-Doutpost.gateway.worker-port=" + (stack.ports().workerPort() + SECOND);
-            } else if (arg.startsWith("-Doutpost.local-stack.home=")) {
-                continue;
-            }
-            command.add(arg);
-        }
-        return new ProcessBuilder(command).directory(Files.createDirectories(state.resolve("replica")).toFile())
-                .redirectErrorStream(true).redirectOutput(state.resolve("replica.log").toFile()).start();
-    }
 
-    static void awaitReady(String url) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("replica not ready: " + Files.readString(state.resolve("replica.log")));
-    }
 
     static void deploy(String name) throws Exception {
         Path file = state.resolve(name + ".js");
