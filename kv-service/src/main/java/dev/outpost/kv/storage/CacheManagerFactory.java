@@ -1,5 +1,6 @@
 package dev.outpost.kv.storage;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.infinispan.commons.dataconversion.MediaType;
@@ -11,10 +12,12 @@ import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.topology.CacheJoinException;
 import org.infinispan.transaction.LockingMode;
 import org.infinispan.transaction.TransactionMode;
 import org.infinispan.transaction.lookup.EmbeddedTransactionManagerLookup;
 import org.infinispan.util.concurrent.IsolationLevel;
+import org.jboss.logging.Logger;
 
 /**
  * Builds and starts the embedded Infinispan cache manager with kv-service's two caches.
@@ -32,19 +35,68 @@ import org.infinispan.util.concurrent.IsolationLevel;
  */
 public final class CacheManagerFactory {
 
+    private static final Logger LOG = Logger.getLogger(CacheManagerFactory.class);
+    /** How often a running node checks whether its persisted topology is the current stable one. */
+    private static final Duration TOPOLOGY_CHECK = Duration.ofMillis(500);
+
     private CacheManagerFactory() {
     }
 
     /** Starts the manager and both caches (see {@link #startManager} and {@link #startCaches}). */
     public static DefaultCacheManager start(StorageSettings settings) {
-        DefaultCacheManager manager = startManager(settings);
+        return startCaches(startManager(settings), settings);
+    }
+
+    /**
+     * Starts both caches of a manager made by {@link #startManager}; returns the manager that runs them. A
+     * node that crashed alone and comes back to a running cluster carries a persisted topology the cluster
+     * no longer has ({@link TopologyStateKeeper}); Infinispan refuses its join, so the stale topology files
+     * are deleted and the node joins again with a new manager, taking its entries from the running members.
+     */
+    public static DefaultCacheManager startCaches(DefaultCacheManager manager, StorageSettings settings) {
         try {
             startCaches(manager);
+            return manager;
         } catch (RuntimeException e) {
             manager.stop();
+            rejoinAfresh(e, settings);
+        }
+        DefaultCacheManager fresh = startManagerOnce(settings);
+        try {
+            startCaches(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            fresh.stop();
             throw e;
         }
-        return manager;
+    }
+
+    /** Rethrows {@code e} unless it is the refusal of a stale persisted topology, whose files it deletes. */
+    private static void rejoinAfresh(RuntimeException e, StorageSettings settings) {
+        if (settings.cluster().isEmpty() || !causedBy(e, CacheJoinException.class)
+                || !TopologyStateKeeper.deleteStateFiles(settings.dataDir())) {
+            throw e;
+        }
+        TopologyStateKeeper.forget(settings.dataDir());
+        LOG.warnf("The running KV cluster refused this node's persisted topology (%s); joining afresh",
+                rootMessage(e));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -53,6 +105,19 @@ public final class CacheManagerFactory {
      * has joined it, so a caller restarting several nodes may first let their managers find each other.
      */
     public static DefaultCacheManager startManager(StorageSettings settings) {
+        try {
+            return startManagerOnce(settings);
+        } catch (RuntimeException e) {
+            // The manager starts caches the running cluster already has, so a stale topology is refused here too
+            rejoinAfresh(e, settings);
+            return startManagerOnce(settings);
+        }
+    }
+
+    private static DefaultCacheManager startManagerOnce(StorageSettings settings) {
+        if (settings.cluster().isPresent()) {
+            TopologyStateKeeper.restoreAfterCrash(settings.dataDir());
+        }
         ConfigurationBuilderHolder holder = settings.cluster()
                 .map(c -> new ParserRegistry().parse(clusterXml(c)))
                 .orElseGet(ConfigurationBuilderHolder::new);
@@ -69,13 +134,38 @@ public final class CacheManagerFactory {
         for (String name : new String[] { KeyLayout.NAMESPACES_CACHE, KeyLayout.DATA_CACHE }) {
             cacheConfiguration(holder.newConfigurationBuilder(name), name, settings);
         }
-        return new DefaultCacheManager(holder, true);
+        DefaultCacheManager manager = new DefaultCacheManager(holder, false);
+        try {
+            manager.start();
+        } catch (RuntimeException e) {
+            manager.stop();
+            throw e;
+        }
+        return manager;
     }
 
-    /** Starts both caches; blocks until each has its (possibly recovered) topology. */
+    /**
+     * Starts both caches; blocks until each has its (possibly recovered) topology. Clustered, it then keeps
+     * their topology on disk while the manager runs ({@link TopologyStateKeeper}).
+     */
     public static void startCaches(DefaultCacheManager manager) {
         manager.getCache(KeyLayout.NAMESPACES_CACHE);
         manager.getCache(KeyLayout.DATA_CACHE);
+        if (manager.getCacheManagerConfiguration().isClustered()) {
+            TopologyStateKeeper.start(manager, TOPOLOGY_CHECK);
+        }
+    }
+
+    /**
+     * An ordinary stop of one node: it leaves the cluster, whose other members take over its entries. Its
+     * persisted topology is deleted, so that it comes back as a plain joiner taking newer values from the
+     * running members rather than as a member recovering its (by then stale) store.
+     */
+    public static void stopNode(DefaultCacheManager manager, StorageSettings settings) {
+        manager.stop();
+        if (settings.cluster().isPresent()) {
+            TopologyStateKeeper.forget(settings.dataDir());
+        }
     }
 
     /**

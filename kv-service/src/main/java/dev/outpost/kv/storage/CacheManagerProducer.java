@@ -27,11 +27,12 @@ public class CacheManagerProducer {
 
     private final DefaultCacheManager manager;
     private final KvConfig config;
+    private final StorageSettings settings;
     private boolean clusterShutDown;
 
     public CacheManagerProducer(KvConfig config) {
         this.config = config;
-        StorageSettings settings = settings(config);
+        this.settings = settings(config);
         this.manager = CacheManagerFactory.start(settings);
         LOG.infof("KV storage started in %s (%s)", settings.dataDir().toAbsolutePath(),
                 settings.cluster().map(c -> "cluster " + c.name() + ", members " + manager.getMembers())
@@ -96,6 +97,10 @@ public class CacheManagerProducer {
             }
         }
         LOG.info("Stopping KV storage");
-        manager.stop();
+        if (clusterShutDown) {
+            manager.stop(); // keeps the topology the cluster shutdown persisted
+        } else {
+            CacheManagerFactory.stopNode(manager, settings);
+        }
     }
 }

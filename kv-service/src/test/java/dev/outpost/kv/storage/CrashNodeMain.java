@@ -20,7 +20,15 @@ public final class CrashNodeMain {
         int writes = Integer.parseInt(args[5]);
         DefaultCacheManager m = CacheManagerFactory.start(s);
         LoopbackCluster.waitFor(() -> m.getMembers().size() == members, 120_000);
+        // A stable topology of all members, and time for TopologyStateKeeper to persist it: the crash tested
+        // is one of a settled cluster, not one in the middle of a rebalance.
+        LoopbackCluster.waitFor(() -> {
+            var t = m.getCache(KeyLayout.DATA_CACHE).getAdvancedCache().getDistributionManager().getCacheTopology();
+            return t.getPendingCH() == null && t.getMembers().size() == members;
+        }, 120_000);
+        Thread.sleep(1500);
         System.out.println("READY");
+        System.out.flush();
         if (writes > 0) {
             KvDataStore store = new KvDataStore(m.getCache(KeyLayout.DATA_CACHE), 64, 1 << 20);
             for (int i = 0; i < writes; i++) {

@@ -24,6 +24,8 @@ final class LoopbackCluster implements AutoCloseable {
     private final String hosts;
     private final String name;
     final DefaultCacheManager[] nodes;
+    /** Members running outside this JVM (e.g. a {@link CrashNodeMain} process), counted in every view. */
+    int external;
 
     LoopbackCluster(Path dir, int size, int firstPort) throws IOException {
         this.dir = dir;
@@ -59,15 +61,16 @@ final class LoopbackCluster implements AutoCloseable {
         for (int i = 0; i < which.length; i++) {
             nodes[which[i]] = managers.get(i).get(60, TimeUnit.SECONDS);
         }
-        int running = running().size();
-        waitFor(() -> running().stream().allMatch(m -> m.getMembers().size() == running), 60_000);
-        List<CompletableFuture<Void>> caches = new ArrayList<>();
+        int members = running().size() + external;
+        waitFor(() -> running().stream().allMatch(m -> m.getMembers().size() == members), 60_000);
+        List<CompletableFuture<DefaultCacheManager>> caches = new ArrayList<>();
         for (int n : which) {
             DefaultCacheManager m = nodes[n];
-            caches.add(CompletableFuture.runAsync(() -> CacheManagerFactory.startCaches(m)));
+            StorageSettings s = settings(n);
+            caches.add(CompletableFuture.supplyAsync(() -> CacheManagerFactory.startCaches(m, s)));
         }
-        for (CompletableFuture<Void> c : caches) {
-            c.get(180, TimeUnit.SECONDS);
+        for (int i = 0; i < which.length; i++) {
+            nodes[which[i]] = caches.get(i).get(180, TimeUnit.SECONDS);
         }
     }
 
@@ -83,7 +86,7 @@ final class LoopbackCluster implements AutoCloseable {
 
     /** An ordinary stop of one node: it leaves, the others take over its segments. */
     void stop(int node) {
-        nodes[node].stop();
+        CacheManagerFactory.stopNode(nodes[node], settings(node));
         nodes[node] = null;
     }
 
@@ -94,7 +97,7 @@ final class LoopbackCluster implements AutoCloseable {
     /** Waits until every running node's data cache has a stable topology with all running members. */
     void awaitRebalanced() throws InterruptedException {
         waitFor(() -> {
-            int size = running().size();
+            int size = running().size() + external;
             for (DefaultCacheManager m : running()) {
                 for (String cache : new String[] { KeyLayout.DATA_CACHE, KeyLayout.NAMESPACES_CACHE }) {
                     var dm = m.getCache(cache).getAdvancedCache().getDistributionManager();
