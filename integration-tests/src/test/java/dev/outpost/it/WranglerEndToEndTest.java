@@ -374,6 +374,73 @@ class WranglerEndToEndTest {
                 .path("errors").path(0).path("code").asInt());
     }
 
+    /**
+     * DO-1, DO-2, API-5 step 3, API-9: {@code wrangler deploy} of a worker with {@code [[durable_objects.bindings]]} and
+     * {@code [[migrations]]}; wrangler reads the script's migration_tag to send only the new migrations on the
+     * second deploy. The namespaces are listed by the API and the binding hands the worker real ids.
+     */
+    @Test
+    @Order(9)
+    void durableObjectBindingsAndMigrationsDeployWithWrangler() throws Exception {
+        Path doProject = Files.createDirectories(state.resolve("do-project/src"));
+        Files.writeString(doProject.resolve("index.js"), """
+                import { DurableObject } from 'cloudflare:workers';
+                export class Counter extends DurableObject {}
+                export class Room extends DurableObject {}
+                export default {
+                  async fetch(request, env) {
+                    const id = env.COUNTER.idFromName('alice');
+                    return Response.json({ id: id.toString(), same: env.COUNTER.idFromString(id.toString()).equals(id),
+                      room: typeof env.ROOM?.newUniqueId });
+                  }
+                };
+                """);
+        String config = """
+                name = "wr-do"
+                main = "src/index.js"
+                compatibility_date = "2025-01-01"
+
+                [[durable_objects.bindings]]
+                name = "COUNTER"
+                class_name = "Counter"
+                %s
+                [[migrations]]
+                tag = "v1"
+                new_sqlite_classes = ["Counter"]
+                %s
+                """;
+        Files.writeString(doProject.getParent().resolve("wrangler.toml"), config.formatted("", ""));
+        Run first = wranglerIn(doProject.getParent(), null, "deploy");
+        assertEquals(0, first.exit(), () -> first.output() + "\ngateway log:\n" + gatewayErrors());
+        JsonNode answer = worker("wr-do.wrangler-e2e.test", "/");
+        assertTrue(answer.path("id").asText().matches("[0-9a-f]{64}"), answer.toString());
+        assertTrue(answer.path("same").asBoolean(), answer.toString());
+
+        // a second migration: wrangler must send old_tag v1 (read from the script) and only the v2 step
+        Files.writeString(doProject.getParent().resolve("wrangler.toml"), config.formatted("""
+
+                [[durable_objects.bindings]]
+                name = "ROOM"
+                class_name = "Room"
+                """, """
+
+                [[migrations]]
+                tag = "v2"
+                new_classes = ["Room"]
+                """));
+        Run second = wranglerIn(doProject.getParent(), null, "deploy");
+        assertEquals(0, second.exit(), () -> second.output() + "\ngateway log:\n" + gatewayErrors());
+        assertEquals("function", worker("wr-do.wrangler-e2e.test", "/").path("room").asText());
+        JsonNode namespaces = api("GET", "/accounts/" + account() + "/workers/durable_objects/namespaces", null).path("result");
+        List<String> classes = new java.util.ArrayList<>();
+        namespaces.forEach(n -> {
+            if ("wr-do".equals(n.path("script").asText())) {
+                classes.add(n.path("class").asText() + ":" + n.path("use_sqlite").asBoolean());
+            }
+        });
+        assertEquals(List.of("Counter:true", "Room:false"), classes, namespaces.toString());
+    }
+
     /** The gateway's logged errors, to explain a failed wrangler call. */
     static String gatewayErrors() {
         try (var files = Files.list(state.resolve("stack/logs"))) {

@@ -19,7 +19,7 @@ public final class WorkerEnvironment {
 
     /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
     public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding,
-            ServiceBindingEntry, R2Binding {
+            ServiceBindingEntry, R2Binding, DurableObjectNamespaceBinding {
         String name();
     }
 
@@ -53,6 +53,13 @@ public final class WorkerEnvironment {
 
     /** {@code r2_bucket}: an R2Bucket object backed by the given binding (checklist R2-1). */
     public record R2Binding(String name, R2BucketBinding bucket) implements Binding {
+    }
+
+    /**
+     * {@code durable_object_namespace}: a DurableObjectNamespace (DO-3); {@code namespaceId} keys its ids, empty
+     * while an upload is only being compiled (before the control plane has assigned it).
+     */
+    public record DurableObjectNamespaceBinding(String name, String namespaceId, String className) implements Binding {
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
@@ -115,6 +122,11 @@ public final class WorkerEnvironment {
 
         public Builder r2(String name, R2BucketBinding bucket) {
             return add(new R2Binding(name, Objects.requireNonNull(bucket, "bucket")));
+        }
+
+        public Builder durableObjectNamespace(String name, String namespaceId, String className) {
+            return add(new DurableObjectNamespaceBinding(name, Objects.requireNonNullElse(namespaceId, ""),
+                    Objects.requireNonNull(className, "className")));
         }
 
         private Builder add(Binding binding) {

@@ -4,6 +4,7 @@ import { createKvNamespace } from './kv.js';
 import { createD1Database } from './d1.js';
 import { createServiceBinding } from './service.js';
 import { createR2Bucket } from './r2.js';
+import { createDurableObjectNamespace } from './durable-objects.js';
 
 export const env = {};
 
@@ -28,6 +29,9 @@ export function defineBinding(type, name, value) {
       break;
     case 'r2':
       binding = createR2Bucket(value);
+      break;
+    case 'durable_object_namespace':
+      binding = createDurableObjectNamespace(value, name);
       break;
     default:
       throw new Error(`unknown binding type ${type}`);

@@ -34,6 +34,10 @@ public class Worker extends PanacheEntityBase {
     @Column(name = "previews_enabled", nullable = false)
     public boolean previewsEnabled;
 
+    /** Tag of the last Durable Object migration applied to this worker (DO-2), null before any. */
+    @Column(name = "migration_tag")
+    public String migrationTag;
+
     /** JSON object of the non-versioned settings (logpush, tail_consumers, observability, tags). */
     @Column(name = "script_settings", nullable = false)
     public String scriptSettings = "{}";

@@ -38,8 +38,15 @@ public class ScriptsResource {
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "workers", false);
         return scripts.list(accountId).map(workers -> Envelope.ok(workers.stream()
-                .map(w -> Map.<String, Object>of("id", w.name, "created_on", w.createdOn.toString(),
-                        "modified_on", w.modifiedOn.toString()))
+                .map(w -> {
+                    Map<String, Object> script = new java.util.LinkedHashMap<>();
+                    script.put("id", w.name);
+                    script.put("created_on", w.createdOn.toString());
+                    script.put("modified_on", w.modifiedOn.toString());
+                    // API-5 step 3: wrangler reads the tag of the last applied migration as the next old_tag
+                    script.put("migration_tag", w.migrationTag);
+                    return script;
+                })
                 .toList()));
     }
 

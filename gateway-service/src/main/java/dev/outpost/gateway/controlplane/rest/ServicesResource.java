@@ -68,6 +68,7 @@ public class ServicesResource {
         // Outpost has no dashboard: "dash"/"api" would make wrangler diff against a remote config it cannot fetch.
         script.put("last_deployed_from", "wrangler");
         script.put("usage_model", "standard");
+        script.put("migration_tag", w.migrationTag);
         script.put("compatibility_date", v == null ? null : v.compatibilityDate);
         script.put("created_on", w.createdOn.toString());
         script.put("modified_on", w.modifiedOn.toString());

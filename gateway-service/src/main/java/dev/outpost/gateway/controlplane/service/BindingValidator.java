@@ -58,6 +58,13 @@ public class BindingValidator {
                 case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
                 case "service" -> serviceExists(accountId, binding);
                 case "r2_bucket" -> lookups.add(r2Buckets.exists(accountId, binding));
+                // DO-1: the class's namespace is checked with the upload's migrations, in its transaction
+                case "durable_object_namespace" -> {
+                    if (binding.text("class_name") == null) {
+                        throw new ApiException(ApiError.SCRIPT_VALIDATION, "Durable Object binding '" + binding.name()
+                                + "' needs a class_name");
+                    }
+                }
                 default -> {
                 }
             }

@@ -1,6 +1,8 @@
 package dev.outpost.gateway.controlplane.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.gateway.controlplane.durableobjects.DurableObjectMigrations;
+import dev.outpost.gateway.controlplane.durableobjects.DurableObjectNamespaces;
 import dev.outpost.gateway.controlplane.model.Worker;
 import dev.outpost.gateway.controlplane.model.WorkerModuleEntity;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
@@ -28,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -47,6 +50,9 @@ public class ScriptService {
     private final ScriptStore store;
     private final DeploymentTable deployments;
     private final SecretBindings secrets;
+    /** DO-1/DO-2: migrations and Durable Object bindings, applied in the upload's transaction. */
+    @jakarta.inject.Inject
+    DurableObjectNamespaces durableObjects;
 
     public ScriptService(BindingValidator bindings, WorkerHost host, ScriptStore store, DeploymentTable deployments,
             SecretBindings secrets) {
@@ -94,6 +100,7 @@ public class ScriptService {
             checkName(scriptName);
             ScriptUploadMetadata metadata = ScriptUploadMetadata.parse(metadataJson);
             KeptBindings keep = KeptBindings.of(metadataJson);
+            Optional<DurableObjectMigrations> migrations = DurableObjectMigrations.parse(metadataJson);
             WorkerBundle bundle = bundle(scriptName, metadata, parts);
             // Sealed first: an upload with secrets fails before any work when no secrets key is configured.
             List<BindingSpec> sealed = secrets.seal(metadata.bindings());
@@ -108,8 +115,8 @@ public class ScriptService {
                         stored.addAll(carried);
                         return compile(accountId, bundle, all)
                                 .emitOn(runnable -> context.runOnContext(x -> runnable.run()))
-                                .flatMap(compiled -> persist(accountId, scriptName, metadata, stored, parts, bundle,
-                                        compiled, deploy));
+                                .flatMap(compiled -> persist(accountId, scriptName, metadata, migrations, stored, parts,
+                                        bundle, compiled, deploy));
                     });
         });
     }
@@ -125,7 +132,7 @@ public class ScriptService {
     }
 
     private Uni<Uploaded> persist(String accountId, String scriptName, ScriptUploadMetadata metadata,
-            List<BindingSpec> storedBindings, List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled,
+            Optional<DurableObjectMigrations> migrations, List<BindingSpec> storedBindings, List<UploadedModule> parts, WorkerBundle bundle, Compiled compiled,
             boolean deploy) {
         WorkerVersion version = new WorkerVersion();
         version.id = UUID.fromString(bundle.versionId());
@@ -144,10 +151,16 @@ public class ScriptService {
         }).toList();
         List<Map<String, String>> bindingNames = storedBindings.stream()
                 .map(b -> Map.of("name", b.name(), "type", b.type())).toList();
-        return store.store(accountId, scriptName, version, modules, "api", deploy)
+        return store.store(accountId, scriptName, version, modules, "api", deploy,
+                (worker, v) -> durableObjects.apply(accountId, worker, migrations, v))
                 .onFailure().invoke(f -> compiled.worker().close())
                 .flatMap(stored -> {
-                    host.adopt(stored.version().id, compiled.worker());
+                    if (storedBindings.stream().anyMatch(b -> DurableObjectNamespaces.BINDING_TYPE.equals(b.type()))) {
+                        // compiled before the namespaces had ids: the version loads afresh from what was stored
+                        compiled.worker().close();
+                    } else {
+                        host.adopt(stored.version().id, compiled.worker());
+                    }
                     if (!deploy) {
                         return Uni.createFrom().item(new Uploaded(new UploadResult(scriptName, stored.version().etag,
                                 List.of("fetch"), stored.version().compatibilityDate, metadata.compatibilityFlags(),

@@ -30,8 +30,16 @@ public class ScriptStore {
     @WithTransaction
     public Uni<StoredUpload> storeAndDeploy(String accountId, String scriptName, WorkerVersion version,
             List<WorkerModuleEntity> modules, String source) {
-        return store(accountId, scriptName, version, modules, source, true);
+        return store(accountId, scriptName, version, modules, source, true, NOTHING_BEFORE_VERSION);
     }
+
+    /** Work an upload does in its transaction once the worker row exists, before the version is written. */
+    @FunctionalInterface
+    public interface BeforeVersion {
+        Uni<Void> apply(Worker worker, WorkerVersion version);
+    }
+
+    private static final BeforeVersion NOTHING_BEFORE_VERSION = (w, v) -> Uni.createFrom().voidItem();
 
     /**
      * Writes a new immutable version with its modules, deployed at once or not (API-4 {@code POST .../versions}
@@ -39,7 +47,7 @@ public class ScriptStore {
      */
     @WithTransaction
     public Uni<StoredUpload> store(String accountId, String scriptName, WorkerVersion version,
-            List<WorkerModuleEntity> modules, String source, boolean deploy) {
+            List<WorkerModuleEntity> modules, String source, boolean deploy, BeforeVersion beforeVersion) {
         OffsetDateTime now = OffsetDateTime.now();
         return Worker.<Worker>find("accountId = ?1 and name = ?2", accountId, scriptName).firstResult()
                 .flatMap(existing -> {
@@ -59,6 +67,7 @@ public class ScriptStore {
                     worker.modifiedOn = now;
                     return worker.<Worker>persist();
                 })
+                .call(worker -> beforeVersion.apply(worker, version))
                 .flatMap(worker -> currentVersion(worker.id).flatMap(previous -> WorkerVersion
                         .<WorkerVersion>find("workerId = ?1 order by number desc", worker.id).firstResult()
                         .flatMap(last -> {
