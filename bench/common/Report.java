@@ -8,7 +8,7 @@ public final class Report {
     }
 
     public static void table(String title, List<Stats> rows, Stats reference) {
-        System.out.printf("%n%s%n", title);
+        System.out.printf("%n%s (load average %s)%n", title, loadAverage());
         System.out.printf("  %-24s %5s %10s %9s %9s %12s%n", "path", "conc", "ops/s", "p50 ms", "p99 ms",
                 reference == null ? "" : "vs " + reference.name().trim());
         for (Stats s : rows) {
@@ -17,5 +17,14 @@ public final class Report {
                     s.p50Ms(), s.p99Ms(), ratio);
         }
         System.out.flush();
+    }
+
+    /** The 1-minute load average at print time: other work on the machine shows in every figure. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

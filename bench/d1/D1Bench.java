@@ -34,8 +34,8 @@ public class D1Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
-                "wrk-threads", "1", "offset", "5000", "repo", Path.of("").toAbsolutePath().toString(),
-                "script", "bench/common/requests.lua"));
+                "wrk-threads", "1", "offset", "10600", "repo", Path.of("").toAbsolutePath().toString(),
+                "script", "bench/common/requests.lua", "hold", "0"));
         int seconds = Integer.parseInt(opt.get("seconds"));
         int warmup = Integer.parseInt(opt.get("warmup"));
         int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -79,6 +79,14 @@ public class D1Bench {
             String answer = Http.getWorker(workerBase + "/get?id=42", "bench.localhost");
             if (!answer.equals("value-42")) {
                 throw new IllegalStateException("worker answered '" + answer + "' for row 42");
+            }
+
+            if (Integer.parseInt(opt.get("hold")) > 0) {
+                // For profiling by hand (JFR, wrk with other settings): keep the stack up, measure nothing.
+                System.out.printf("holding %s s: worker %s (Host bench.localhost), REST %s, state %s%n", opt.get("hold"),
+                        workerBase, queryUrl, state);
+                Thread.sleep(Integer.parseInt(opt.get("hold")) * 1000L);
+                return;
             }
 
             // (c) the floor: the same schema in a WAL file, synchronous=FULL (each commit durable, as D1 acknowledges)

@@ -2,9 +2,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.kv.v1.GetRequest;
+import dev.outpost.contracts.kv.v1.GetResponse;
 import dev.outpost.contracts.kv.v1.KvServiceGrpc;
 import dev.outpost.contracts.kv.v1.NamespaceRef;
 import dev.outpost.contracts.kv.v1.PutRequest;
+import dev.outpost.contracts.kv.v1.PutResponse;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
@@ -53,7 +55,7 @@ import org.infinispan.manager.DefaultCacheManager;
 public class KvBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
-                "wrk-threads", "1", "grpc-inflight", "64", "offset", "5000",
+                "wrk-threads", "1", "grpc-inflight", "64", "offset", "10800",
                 "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua"));
         int seconds = Integer.parseInt(opt.get("seconds"));
         int warmup = Integer.parseInt(opt.get("warmup"));
@@ -140,9 +142,14 @@ public class KvBench {
             // the per-node put target: kv-service's gRPC API directly, many calls in flight on one HTTP/2 connection
             List<Stats> direct = new ArrayList<>();
             for (int c : new int[] {1, inflight}) {
-                direct.add(async("grpc put", c, warmup, seconds, i -> done -> grpc.put(PutRequest.newBuilder().setNs(ns)
+                direct.add(KvBench.<PutResponse>async("grpc put", c, warmup, seconds, i -> done -> grpc.put(PutRequest.newBuilder().setNs(ns)
                         .setKey("direct-" + next.incrementAndGet()).setValue(value).build(), done)));
-                direct.add(async("grpc get (missing key)", c, warmup, seconds, i -> done -> grpc.get(GetRequest.newBuilder()
+                // Keys spread over the key space: they fall into different index chunks (256 keys each), so puts
+                // do not all queue on the lock of the one chunk that sequential keys share.
+                direct.add(KvBench.<PutResponse>async("grpc put (spread keys)", c, warmup, seconds, i -> done -> grpc.put(
+                        PutRequest.newBuilder().setNs(ns).setKey(spread(next.incrementAndGet())).setValue(value).build(),
+                        done)));
+                direct.add(KvBench.<GetResponse>async("grpc get (missing key)", c, warmup, seconds, i -> done -> grpc.get(GetRequest.newBuilder()
                         .setNs(ns).setKey("absent-" + next.incrementAndGet()).build(), done)));
             }
             Stats rawPut = InProcess.measure("infinispan put", 2, warmup, seconds,
@@ -159,6 +166,11 @@ public class KvBench {
             }
             stack.stop();
         }
+    }
+
+    /** A key whose leading characters are a hash of {@code n}: consecutive numbers land far apart in key order. */
+    static String spread(long n) {
+        return String.format("%08x-%d", Long.hashCode(n * 0x9E3779B97F4A7C15L), n);
     }
 
     /** One asynchronous gRPC call, completing the observer it is given. */
