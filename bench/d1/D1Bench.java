@@ -6,6 +6,7 @@ import dev.outpost.localstack.deploy.WorkerBundle;
 import outpost.bench.Http;
 import outpost.bench.InProcess;
 import outpost.bench.Report;
+import outpost.bench.StateDir;
 import outpost.bench.Stats;
 import outpost.bench.Wrk;
 
@@ -153,6 +154,7 @@ public class D1Bench {
             }
         } finally {
             stack.stop();
+            StateDir.delete(state);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.grpc.stub.StreamObserver;
 import outpost.bench.Http;
 import outpost.bench.InProcess;
 import outpost.bench.Report;
+import outpost.bench.StateDir;
 import outpost.bench.Stats;
 import outpost.bench.Wrk;
 
@@ -165,6 +166,7 @@ public class KvBench {
                 floorManager.stop();
             }
             stack.stop();
+            StateDir.delete(state);
         }
     }
 
