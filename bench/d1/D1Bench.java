@@ -1,15 +1,15 @@
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
+import outpost.bench.Http;
+import outpost.bench.InProcess;
+import outpost.bench.Report;
+import outpost.bench.StateDir;
+import outpost.bench.Stats;
+import outpost.bench.Wrk;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,64 +17,42 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * D1 benchmark (issue 7): point select by primary key and single-row insert, side by side, through
- * (a) a worker's env.DB over HTTP, (b) d1-service's REST API, (c) raw sqlite-jdbc on a WAL file (the floor).
- * Starts PostgreSQL + d1-service + gateway as processes (the same launcher as bin/outpost up) at a port offset.
- * Not part of the test suite: run bench/d1/run.sh.
+ * (a) a worker's env.DB over HTTP, (b) d1-service's REST API — both driven by wrk (bench/common/requests.lua) —
+ * and (c) raw sqlite-jdbc on a WAL file in this JVM (the floor). Starts PostgreSQL + d1-service + gateway as
+ * processes (the same launcher as bin/outpost up) at a port offset. Not part of the test suite: bench/d1/run.sh.
  */
 public class D1Bench {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final int ROWS = 10_000;
 
-    interface Op {
-        void run(long i) throws Exception;
-    }
-
-    record Stats(String name, int threads, long ops, double seconds, long p50, long p99) {
-        double opsPerSecond() {
-            return ops / seconds;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("ops", "5000", "threads", "1,8", "offset", "5000",
-                "repo", Path.of("").toAbsolutePath().toString()));
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        int ops = Integer.parseInt(opt.get("ops"));
-        int[] threadCounts = Arrays.stream(opt.get("threads").split(",")).mapToInt(Integer::parseInt).toArray();
+        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
+                "wrk-threads", "1", "offset", "10600", "repo", Path.of("").toAbsolutePath().toString(),
+                "script", "bench/common/requests.lua", "hold", "0"));
+        int seconds = Integer.parseInt(opt.get("seconds"));
+        int warmup = Integer.parseInt(opt.get("warmup"));
+        int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
         int offset = Integer.parseInt(opt.get("offset"));
         Path state = Files.createTempDirectory("d1-bench");
         LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
                 .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.D1, Component.GATEWAY)).build();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
         try {
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String d1Base = stack.url(Component.D1) + "/client/v4/accounts/" + account + "/d1/database";
-            JsonNode created = post(http, d1Base, token, "{\"name\":\"bench\"}");
-            String dbId = created.path("result").path("uuid").asText();
+            String dbId = Http.post(d1Base, token, "{\"name\":\"bench\"}").path("result").path("uuid").asText();
             String queryUrl = d1Base + "/" + dbId + "/query";
-            post(http, queryUrl, token, "{\"sql\":\"CREATE TABLE kv (id INTEGER PRIMARY KEY, v TEXT NOT NULL)\"}");
-            post(http, queryUrl, token, "{\"sql\":\"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+            Http.post(queryUrl, token, "{\"sql\":\"CREATE TABLE kv (id INTEGER PRIMARY KEY, v TEXT NOT NULL)\"}");
+            Http.post(queryUrl, token, "{\"sql\":\"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
                     + ROWS + ") INSERT INTO kv SELECT i, 'value-' || i FROM n\"}");
 
             Path script = Files.createDirectories(state.resolve("scripts")).resolve("bench.js");
@@ -85,19 +63,32 @@ public class D1Bench {
                         const id = Number(url.searchParams.get('id'));
                         if (url.pathname === '/get') {
                           const row = await env.DB.prepare('SELECT v FROM kv WHERE id = ?').bind(id).first();
-                          return new Response(row === null ? '' : row.v);
+                          if (row === null) return new Response('no row ' + id, { status: 404 });
+                          return new Response(row.v);
                         }
                         const r = await env.DB.prepare('INSERT INTO kv (id, v) VALUES (?, ?)').bind(id, 'x').run();
                         return new Response(String(r.meta.changes));
                       }
                     };""");
             WorkerBundle bundle = WorkerBundle.fromPath(script, null);
-            ObjectNode metadata = JSON.createObjectNode();
+            ObjectNode metadata = Http.JSON.createObjectNode();
             metadata.put("main_module", bundle.mainModule());
             metadata.put("compatibility_date", "2025-01-01");
             metadata.putArray("bindings").addObject().put("type", "d1").put("name", "DB").put("id", dbId);
-            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("bench", bundle, metadata);
+            new ControlPlaneClient(stack.apiBaseUrl(), account, token, Http.JSON).uploadScript("bench", bundle, metadata);
             String workerBase = "http://127.0.0.1:" + (8787 + offset);
+            String answer = Http.getWorker(workerBase + "/get?id=42", "bench.localhost");
+            if (!answer.equals("value-42")) {
+                throw new IllegalStateException("worker answered '" + answer + "' for row 42");
+            }
+
+            if (Integer.parseInt(opt.get("hold")) > 0) {
+                // For profiling by hand (JFR, wrk with other settings): keep the stack up, measure nothing.
+                System.out.printf("holding %s s: worker %s (Host bench.localhost), REST %s, state %s%n", opt.get("hold"),
+                        workerBase, queryUrl, state);
+                Thread.sleep(Integer.parseInt(opt.get("hold")) * 1000L);
+                return;
+            }
 
             // (c) the floor: the same schema in a WAL file, synchronous=FULL (each commit durable, as D1 acknowledges)
             Path file = state.resolve("floor.sqlite");
@@ -119,24 +110,17 @@ public class D1Bench {
                     throw new IllegalStateException(e);
                 }
             });
-
             AtomicLong nextId = new AtomicLong(1_000_000);
-            Op workerSelect = i -> expect(http, get(workerBase + "/get?id=" + randomId(), "bench.localhost"));
-            Op workerInsert = i -> expect(http, get(workerBase + "/put?id=" + nextId.incrementAndGet(), "bench.localhost"));
-            Op restSelect = i -> expect(http, postRequest(queryUrl, token,
-                    "{\"sql\":\"SELECT v FROM kv WHERE id = ?\",\"params\":[\"" + randomId() + "\"]}"));
-            Op restInsert = i -> expect(http, postRequest(queryUrl, token,
-                    "{\"sql\":\"INSERT INTO kv (id, v) VALUES (?, ?)\",\"params\":[\"" + nextId.incrementAndGet() + "\",\"x\"]}"));
-            Op jdbcSelect = i -> {
+            InProcess.Op jdbcSelect = i -> {
                 try (PreparedStatement p = jdbc.get().prepareStatement("SELECT v FROM kv WHERE id = ?")) {
-                    p.setLong(1, randomId());
+                    p.setLong(1, ThreadLocalRandom.current().nextLong(1, ROWS + 1));
                     try (ResultSet rs = p.executeQuery()) {
                         rs.next();
                         rs.getString(1);
                     }
                 }
             };
-            Op jdbcInsert = i -> {
+            InProcess.Op jdbcInsert = i -> {
                 try (PreparedStatement p = jdbc.get().prepareStatement("INSERT INTO kv (id, v) VALUES (?, ?)")) {
                     p.setLong(1, nextId.incrementAndGet());
                     p.setString(2, "x");
@@ -144,90 +128,33 @@ public class D1Bench {
                 }
             };
 
-            List<Stats> all = new ArrayList<>();
-            for (int threads : threadCounts) {
-                for (String kind : List.of("select", "insert")) {
-                    Stats w = measure("worker " + kind, threads, ops, kind.equals("select") ? workerSelect : workerInsert);
-                    Stats r = measure("rest   " + kind, threads, ops, kind.equals("select") ? restSelect : restInsert);
-                    Stats j = measure("jdbc   " + kind, threads, ops, kind.equals("select") ? jdbcSelect : jdbcInsert);
-                    all.addAll(List.of(w, r, j));
-                    System.out.printf("%n%s, %d client thread(s), %d ops each path%n", kind, threads, ops);
-                    System.out.printf("  %-16s %10s %10s %10s %14s%n", "path", "ops/s", "p50 ms", "p99 ms", "vs jdbc ops/s");
-                    for (Stats s : List.of(w, r, j)) {
-                        System.out.printf("  %-16s %10.0f %10.3f %10.3f %13.1f%%%n", s.name(), s.opsPerSecond(),
-                                s.p50() / 1e6, s.p99() / 1e6, 100 * s.opsPerSecond() / j.opsPerSecond());
-                    }
-                    System.out.printf("  worker/rest throughput ratio: %.2f%n", w.opsPerSecond() / r.opsPerSecond());
-                }
+            Wrk worker = new Wrk(workerBase, Path.of(opt.get("script")), Integer.parseInt(opt.get("wrk-threads")),
+                    seconds, warmup);
+            Wrk rest = new Wrk(stack.url(Component.D1), Path.of(opt.get("script")),
+                    Integer.parseInt(opt.get("wrk-threads")), seconds, warmup);
+            String host = "Host: bench.localhost";
+            String auth = "Authorization: Bearer " + token;
+            String json = "Content-Type: application/json";
+            String restPath = "/client/v4/accounts/" + account + "/d1/database/" + dbId + "/query";
+            System.out.printf("D1 bench: wrk -t%s, %d s per path after %d s warm-up, %d cores%n",
+                    opt.get("wrk-threads"), seconds, warmup, Runtime.getRuntime().availableProcessors());
+            for (int c : connectionCounts) {
+                Stats ws = worker.measure("worker select", c, "GET", "/get?id={r}", null, ROWS, host);
+                Stats rs = rest.measure("rest select", c, "POST", restPath,
+                        "{\"sql\":\"SELECT v FROM kv WHERE id = ?\",\"params\":[{r}]}", ROWS, auth, json);
+                Stats js = InProcess.measure("jdbc select", c, warmup, seconds, jdbcSelect);
+                Report.table("select, " + c + " connection(s) / jdbc threads", List.of(ws, rs, js), js);
+                System.out.printf("  worker/rest throughput %.2fx%n", ws.opsPerSecond() / rs.opsPerSecond());
+                Stats wi = worker.measure("worker insert", c, "GET", "/put?id={n}", null, 1, host);
+                Stats ri = rest.measure("rest insert", c, "POST", restPath,
+                        "{\"sql\":\"INSERT INTO kv (id, v) VALUES (?, ?)\",\"params\":[{n},\"x\"]}", 1, auth, json);
+                Stats ji = InProcess.measure("jdbc insert", c, warmup, seconds, jdbcInsert);
+                Report.table("insert, " + c + " connection(s) / jdbc threads", List.of(wi, ri, ji), ji);
+                System.out.printf("  worker/rest throughput %.2fx%n", wi.opsPerSecond() / ri.opsPerSecond());
             }
         } finally {
             stack.stop();
-        }
-    }
-
-    static long randomId() {
-        return ThreadLocalRandom.current().nextLong(1, ROWS + 1);
-    }
-
-    /** Warm-up (ops/5, at least 200), then {@code ops} operations spread over {@code threads} threads. */
-    static Stats measure(String name, int threads, int ops, Op op) throws Exception {
-        run(threads, Math.max(200, ops / 5), op);
-        long[] latencies = new long[ops];
-        long started = System.nanoTime();
-        run(threads, ops, i -> {
-            long t0 = System.nanoTime();
-            op.run(i);
-            latencies[(int) i] = System.nanoTime() - t0;
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Arrays.sort(latencies);
-        return new Stats(name, threads, ops, seconds, latencies[ops / 2], latencies[(int) Math.min(ops - 1, ops * 0.99)]);
-    }
-
-    static void run(int threads, int ops, Op op) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    long i;
-                    while ((i = next.getAndIncrement()) < ops) {
-                        op.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    static HttpRequest get(String url, String host) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Host", host).timeout(Duration.ofSeconds(30)).GET().build();
-    }
-
-    static HttpRequest postRequest(String url, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    static JsonNode post(HttpClient http, String url, String token, String body) throws Exception {
-        HttpResponse<String> r = http.send(postRequest(url, token, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    static void expect(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " -> " + r.statusCode() + " " + r.body());
+            StateDir.delete(state);
         }
     }
 }

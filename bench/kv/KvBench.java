@@ -1,28 +1,39 @@
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.kv.v1.GetRequest;
+import dev.outpost.contracts.kv.v1.GetResponse;
+import dev.outpost.contracts.kv.v1.KvServiceGrpc;
+import dev.outpost.contracts.kv.v1.NamespaceRef;
+import dev.outpost.contracts.kv.v1.PutRequest;
+import dev.outpost.contracts.kv.v1.PutResponse;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import outpost.bench.Http;
+import outpost.bench.InProcess;
+import outpost.bench.Report;
+import outpost.bench.StateDir;
+import outpost.bench.Stats;
+import outpost.bench.Wrk;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -30,47 +41,39 @@ import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 
 /**
- * KV benchmark (issue 5): side by side in one run, through a worker over HTTP — a request that makes no KV call
- * (baseline), env.KV.get of a hot key (near-cache hit in the gateway), env.KV.get of a key never read before
- * (miss: gateway → kv-service over gRPC → Infinispan), env.KV.put — and raw embedded-Infinispan get/put on a
- * persistent (SoftIndexFileStore) cache as the floor. Starts PostgreSQL + kv-service + gateway as processes (the
- * same launcher as bin/outpost up) at a port offset. Not part of the test suite: run bench/kv/run.sh.
+ * KV benchmark (issue 5), side by side in one run:
+ * <ul>
+ *   <li>through a worker over HTTP, driven by wrk (bench/common/requests.lua): a request that makes no KV call
+ *       (baseline), env.KV.get of a hot key (near-cache hit in the gateway), env.KV.get of a key never read before
+ *       (miss: gateway → kv-service over gRPC → Infinispan), env.KV.put of a new key;</li>
+ *   <li>kv-service's gRPC API directly (Put / Get of a missing key) with many calls in flight — the "per node"
+ *       figure of the issue's put target;</li>
+ *   <li>raw embedded Infinispan get/put on a persistent (SoftIndexFileStore) cache in this JVM (the floor).</li>
+ * </ul>
+ * Starts PostgreSQL + kv-service + gateway as processes (the same launcher as bin/outpost up) at a port offset.
+ * Not part of the test suite: run bench/kv/run.sh.
  */
 public class KvBench {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    interface Op {
-        void run(long i) throws Exception;
-    }
-
-    record Stats(String name, int threads, long ops, double seconds, long p50, long p99) {
-        double opsPerSecond() {
-            return ops / seconds;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("ops", "5000", "threads", "1,8", "offset", "5000",
-                "repo", Path.of("").toAbsolutePath().toString()));
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        int ops = Integer.parseInt(opt.get("ops"));
-        int[] threadCounts = Arrays.stream(opt.get("threads").split(",")).mapToInt(Integer::parseInt).toArray();
+        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
+                "wrk-threads", "1", "grpc-inflight", "64", "offset", "10800",
+                "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua"));
+        int seconds = Integer.parseInt(opt.get("seconds"));
+        int warmup = Integer.parseInt(opt.get("warmup"));
+        int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
+        int inflight = Integer.parseInt(opt.get("grpc-inflight"));
         int offset = Integer.parseInt(opt.get("offset"));
         Path state = Files.createTempDirectory("kv-bench");
         LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
                 .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY)).build();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
         DefaultCacheManager floorManager = null;
+        ManagedChannel channel = null;
         try {
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String kvBase = stack.url(Component.KV) + "/client/v4/accounts/" + account + "/storage/kv/namespaces";
-            String nsId = post(http, kvBase, token, "{\"title\":\"bench\"}").path("result").path("id").asText();
+            String nsId = Http.post(kvBase, token, "{\"title\":\"bench\"}").path("result").path("id").asText();
 
             Path script = Files.createDirectories(state.resolve("scripts")).resolve("bench.js");
             Files.writeString(script, """
@@ -81,17 +84,27 @@ public class KvBench {
                         if (url.pathname === '/noop') return new Response('ok');
                         if (url.pathname === '/put') { await env.KV.put(k, 'value-' + k); return new Response('ok'); }
                         const v = await env.KV.get(k);
+                        if (url.pathname === '/hit' && v === null) return new Response('hot key missing', { status: 500 });
+                        if (url.pathname === '/miss' && v !== null) return new Response('unexpected value', { status: 500 });
                         return new Response(v === null ? '' : v);
                       }
                     };""");
             WorkerBundle bundle = WorkerBundle.fromPath(script, null);
-            ObjectNode metadata = JSON.createObjectNode();
+            ObjectNode metadata = Http.JSON.createObjectNode();
             metadata.put("main_module", bundle.mainModule());
             metadata.put("compatibility_date", "2025-01-01");
             metadata.putArray("bindings").addObject().put("type", "kv_namespace").put("name", "KV").put("namespace_id", nsId);
-            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("bench", bundle, metadata);
+            new ControlPlaneClient(stack.apiBaseUrl(), account, token, Http.JSON).uploadScript("bench", bundle, metadata);
             String workerBase = "http://127.0.0.1:" + (8787 + offset);
-            expect(http, get(workerBase + "/put?k=hot", "bench.localhost"));
+            Http.getWorker(workerBase + "/put?k=hot", "bench.localhost");
+
+            // kv-service's gRPC API on its HTTP port (one port for REST and gRPC), as the gateway calls it
+            URI kvUri = URI.create(stack.url(Component.KV));
+            channel = NettyChannelBuilder.forAddress(kvUri.getHost(), kvUri.getPort()).usePlaintext().build();
+            KvServiceGrpc.KvServiceStub grpc = KvServiceGrpc.newStub(channel);
+            NamespaceRef ns = NamespaceRef.newBuilder().setCaller(Caller.newBuilder().setAccountId(account)
+                    .setScriptName("kv-bench")).setNamespaceId(nsId).build();
+            ByteString value = ByteString.copyFromUtf8("value-0123456789");
 
             // the floor: embedded Infinispan, local cache with the same kind of persistent store as kv-service
             GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
@@ -103,103 +116,122 @@ public class KvBench {
             floorManager.defineConfiguration("floor", cfg.build());
             Cache<String, String> floor = floorManager.getCache("floor");
             floor.put("hot", "value-hot");
-
             AtomicLong next = new AtomicLong();
-            Op noop = i -> expect(http, get(workerBase + "/noop", "bench.localhost"));
-            Op hit = i -> expect(http, get(workerBase + "/get?k=hot", "bench.localhost"));
-            Op miss = i -> expect(http, get(workerBase + "/get?k=miss-" + next.incrementAndGet(), "bench.localhost"));
-            Op put = i -> expect(http, get(workerBase + "/put?k=put-" + next.incrementAndGet(), "bench.localhost"));
-            Op rawGet = i -> floor.get("hot");
-            Op rawPut = i -> floor.put("put-" + next.incrementAndGet(), "value");
 
-            for (int threads : threadCounts) {
+            Wrk wrk = new Wrk(workerBase, Path.of(opt.get("script")), Integer.parseInt(opt.get("wrk-threads")),
+                    seconds, warmup);
+            String host = "Host: bench.localhost";
+            System.out.printf("KV bench: wrk -t%s, %d s per path after %d s warm-up, %d cores%n",
+                    opt.get("wrk-threads"), seconds, warmup, Runtime.getRuntime().availableProcessors());
+            for (int c : connectionCounts) {
                 List<Stats> rows = new ArrayList<>();
-                rows.add(measure("worker no KV call", threads, ops, noop));
-                rows.add(measure("worker get (hit)", threads, ops, hit));
-                rows.add(measure("worker get (miss)", threads, ops, miss));
-                rows.add(measure("worker put", threads, ops, put));
-                rows.add(measure("infinispan get", threads, ops * 10, rawGet));
-                rows.add(measure("infinispan put", threads, ops * 10, rawPut));
-                System.out.printf("%n%d client thread(s), %d ops per worker path%n", threads, ops);
-                System.out.printf("  %-20s %10s %10s %10s%n", "path", "ops/s", "p50 ms", "p99 ms");
-                for (Stats s : rows) {
-                    System.out.printf("  %-20s %10.0f %10.3f %10.3f%n", s.name(), s.opsPerSecond(), s.p50() / 1e6, s.p99() / 1e6);
-                }
-                Stats base = rows.get(0);
-                System.out.printf("  overhead: hit/no-KV p50 %.2fx (throughput %.1f%% of no-KV), miss/no-KV p50 %.2fx,"
-                                + " worker put vs infinispan put throughput %.3f, worker get miss vs infinispan get p50 %.0fx%n",
-                        (double) rows.get(1).p50() / base.p50(), 100 * rows.get(1).opsPerSecond() / base.opsPerSecond(),
-                        (double) rows.get(2).p50() / base.p50(),
-                        rows.get(3).opsPerSecond() / rows.get(5).opsPerSecond(),
-                        (double) rows.get(2).p50() / Math.max(1, rows.get(4).p50()));
+                Stats noop = wrk.measure("worker no KV call", c, "GET", "/noop", null, 1, host);
+                Stats hit = wrk.measure("worker get (hit)", c, "GET", "/hit?k=hot", null, 1, host);
+                Stats miss = wrk.measure("worker get (miss)", c, "GET", "/miss?k=miss-{n}", null, 1, host);
+                Stats put = wrk.measure("worker put", c, "GET", "/put?k=put-{n}", null, 1, host);
+                Stats rawGet = InProcess.measure("infinispan get", c, warmup, seconds, i -> floor.get("hot"));
+                Stats rawPut = InProcess.measure("infinispan put", c, warmup, seconds,
+                        i -> floor.put("put-" + next.incrementAndGet(), "value"));
+                rows.addAll(List.of(noop, hit, miss, put, rawGet, rawPut));
+                Report.table(c + " connection(s) / floor threads", rows, noop);
+                System.out.printf("  hit vs no-KV: throughput %.1f%%, p50 %.2fx; miss vs no-KV p50 %.2fx;"
+                                + " worker put vs infinispan put throughput %.3fx%n",
+                        100 * hit.opsPerSecond() / noop.opsPerSecond(), hit.p50Ms() / noop.p50Ms(),
+                        miss.p50Ms() / noop.p50Ms(), put.opsPerSecond() / rawPut.opsPerSecond());
             }
+
+            // the per-node put target: kv-service's gRPC API directly, many calls in flight on one HTTP/2 connection
+            List<Stats> direct = new ArrayList<>();
+            for (int c : new int[] {1, inflight}) {
+                direct.add(KvBench.<PutResponse>async("grpc put", c, warmup, seconds, i -> done -> grpc.put(PutRequest.newBuilder().setNs(ns)
+                        .setKey("direct-" + next.incrementAndGet()).setValue(value).build(), done)));
+                // Keys spread over the key space: they fall into different index chunks (256 keys each), so puts
+                // do not all queue on the lock of the one chunk that sequential keys share.
+                direct.add(KvBench.<PutResponse>async("grpc put (spread keys)", c, warmup, seconds, i -> done -> grpc.put(
+                        PutRequest.newBuilder().setNs(ns).setKey(spread(next.incrementAndGet())).setValue(value).build(),
+                        done)));
+                direct.add(KvBench.<GetResponse>async("grpc get (missing key)", c, warmup, seconds, i -> done -> grpc.get(GetRequest.newBuilder()
+                        .setNs(ns).setKey("absent-" + next.incrementAndGet()).build(), done)));
+            }
+            Stats rawPut = InProcess.measure("infinispan put", 2, warmup, seconds,
+                    i -> floor.put("put-" + next.incrementAndGet(), "value"));
+            direct.add(rawPut);
+            Report.table("kv-service gRPC directly (one node; conc = calls in flight) vs raw Infinispan put (2 threads)",
+                    direct, rawPut);
         } finally {
+            if (channel != null) {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
             if (floorManager != null) {
                 floorManager.stop();
             }
             stack.stop();
+            StateDir.delete(state);
         }
     }
 
-    /** Warm-up (ops/5, at least 200), then {@code ops} operations spread over {@code threads} threads. */
-    static Stats measure(String name, int threads, int ops, Op op) throws Exception {
-        run(threads, Math.max(200, ops / 5), op);
-        long[] latencies = new long[ops];
+    /** A key whose leading characters are a hash of {@code n}: consecutive numbers land far apart in key order. */
+    static String spread(long n) {
+        return String.format("%08x-%d", Long.hashCode(n * 0x9E3779B97F4A7C15L), n);
+    }
+
+    /** One asynchronous gRPC call, completing the observer it is given. */
+    interface Call<T> {
+        void start(StreamObserver<T> done);
+    }
+
+    /**
+     * Keeps {@code inflight} calls outstanding for {@code seconds} (after a warm-up), from one thread: the client
+     * costs little CPU, so the figure is kv-service's.
+     */
+    static <T> Stats async(String name, int inflight, int warmupSeconds, int seconds, LongFunction<Call<T>> call)
+            throws Exception {
+        runAsync(inflight, warmupSeconds, call);
         long started = System.nanoTime();
-        run(threads, ops, i -> {
+        long[] latencies = runAsync(inflight, seconds, call);
+        return InProcess.of(name, inflight, latencies, (System.nanoTime() - started) / 1e9);
+    }
+
+    static <T> long[] runAsync(int inflight, int seconds, LongFunction<Call<T>> call) throws Exception {
+        Semaphore slots = new Semaphore(inflight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long[][] latencies = {new long[1 << 16]};
+        AtomicLong count = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        for (long i = 0; System.nanoTime() < deadline && failure.get() == null; i++) {
+            slots.acquire();
             long t0 = System.nanoTime();
-            op.run(i);
-            latencies[(int) i] = System.nanoTime() - t0;
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Arrays.sort(latencies);
-        return new Stats(name, threads, ops, seconds, latencies[ops / 2], latencies[(int) Math.min(ops - 1, ops * 0.99)]);
-    }
+            call.apply(i).start(new StreamObserver<>() {
+                @Override
+                public void onNext(T value) {
+                }
 
-    static void run(int threads, int ops, Op op) throws Exception {
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    long i;
-                    while ((i = next.getAndIncrement()) < ops) {
-                        op.run(i);
+                @Override
+                public void onError(Throwable t) {
+                    failure.compareAndSet(null, t);
+                    slots.release();
+                }
+
+                @Override
+                public void onCompleted() {
+                    long took = System.nanoTime() - t0;
+                    synchronized (latencies) {
+                        int n = (int) count.getAndIncrement();
+                        if (n == latencies[0].length) {
+                            latencies[0] = Arrays.copyOf(latencies[0], n * 2);
+                        }
+                        latencies[0][n] = took;
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+                    slots.release();
+                }
+            });
         }
-    }
-
-    static HttpRequest get(String url, String host) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Host", host).timeout(Duration.ofSeconds(30)).GET().build();
-    }
-
-    static HttpRequest postRequest(String url, String token, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    static JsonNode post(HttpClient http, String url, String token, String body) throws Exception {
-        HttpResponse<String> r = http.send(postRequest(url, token, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+        slots.acquire(inflight);
+        if (failure.get() != null) {
+            throw new IllegalStateException("gRPC call failed", failure.get());
         }
-        return JSON.readTree(r.body());
-    }
-
-    static void expect(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " -> " + r.statusCode() + " " + r.body());
+        synchronized (latencies) {
+            return Arrays.copyOf(latencies[0], (int) count.get());
         }
     }
 }

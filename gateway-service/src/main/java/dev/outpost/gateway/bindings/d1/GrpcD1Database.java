@@ -1,6 +1,6 @@
 package dev.outpost.gateway.bindings.d1;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.d1.v1.DatabaseRef;
 import dev.outpost.contracts.d1.v1.ExecRequest;
@@ -76,7 +76,8 @@ public final class GrpcD1Database implements D1DatabaseBinding {
         } else if (value instanceof D1Value.Text t) {
             v.setText(t.value());
         } else if (value instanceof D1Value.Blob b) {
-            v.setBlob(ByteString.copyFrom(b.value()));
+            // a fresh array from the isolate's bridge, not written afterwards: wrapped, not copied
+            v.setBlob(UnsafeByteOperations.unsafeWrap(b.value()));
         } else {
             v.setNullValue(true);
         }

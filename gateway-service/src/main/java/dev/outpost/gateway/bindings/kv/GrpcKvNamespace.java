@@ -1,6 +1,6 @@
 package dev.outpost.gateway.bindings.kv;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.kv.v1.DeleteRequest;
 import dev.outpost.contracts.kv.v1.GetManyRequest;
@@ -121,8 +121,10 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
 
     @Override
     public CompletionStage<Void> put(String key, byte[] value, KvPutOptions options) {
+        // The value is the fresh array the isolate's bridge made for this call and nothing writes it afterwards:
+        // wrapping it saves a copy of up to 25 MiB per put.
         PutRequest.Builder put = PutRequest.newBuilder().setNs(namespace).setKey(key)
-                .setValue(ByteString.copyFrom(value));
+                .setValue(UnsafeByteOperations.unsafeWrap(value));
         if (options != null) {
             put.setExpiration(options.expiration()).setExpirationTtl(options.expirationTtl());
             if (options.metadataJson() != null) {
