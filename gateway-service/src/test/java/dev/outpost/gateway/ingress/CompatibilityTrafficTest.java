@@ -75,7 +75,7 @@ class CompatibilityTrafficTest {
                 .body("errors[0].message", equalTo("Can't set compatibility date in the future: " + tomorrow));
         ScriptUploads.upload("compat-future", metadata("2024-9-1", "[]"), "index.js", PROBE).statusCode(400)
                 .body("errors[0].message", equalTo("Invalid compatibility date: 2024-9-1"));
-        ScriptUploads.upload("compat-future", metadata("2024-09-23", "[\"url_standard\",\"url_original\",\"bar\"]"),
+        ScriptUploads.upload("compat-future", metadata("2021-01-01", "[\"url_standard\",\"url_original\",\"bar\"]"),
                         "index.js", PROBE).statusCode(400)
                 .body("errors[0].message", equalTo("Compatibility flags are mutually contradictory: url_standard vs "
                         + "url_original\nNo such compatibility flag: bar"));
