@@ -144,4 +144,16 @@ class CompatibilityFlagsTest {
         assertEquals(files, run(FORM, "2021-01-01", "formdata_parser_supports_files"));
         assertEquals(strings, run(FORM, "2024-09-23", "formdata_parser_converts_files_to_strings"));
     }
+
+    @Test
+    void rt12NodejsCompatIsAcceptedButProvidesNoNodeBuiltins() throws Exception {
+        assertEquals("true undefined undefined", run("""
+                export default { fetch() {
+                  return new Response([Cloudflare.compatibilityFlags.nodejs_compat, typeof Buffer, typeof process].join(' '));
+                } };""", "2024-09-23", "nodejs_compat"));
+        WorkerLoadException e = org.junit.jupiter.api.Assertions.assertThrows(WorkerLoadException.class, () ->
+                engine.load(versioned("import { Buffer } from 'node:buffer';\nexport default { fetch() { return new Response('x'); } };",
+                        "2024-09-23", "nodejs_compat"), WorkerEnvironment.empty(), RuntimeLimits.defaults()).close());
+        assertTrue(e.getMessage().contains("No such module \"node:buffer\""), e.getMessage());
+    }
 }

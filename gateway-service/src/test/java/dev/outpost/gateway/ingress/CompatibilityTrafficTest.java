@@ -88,7 +88,8 @@ class CompatibilityTrafficTest {
     @Test
     void rt11AWorkerThatCanNeverRespondGetsWorkerds500() {
         ScriptUploads.upload("compat-never", metadata("2024-09-23", "[]"), "index.js", PROBE).statusCode(200);
-        worker("compat-never").get("/never").then().statusCode(500);
+        // RT-14: the ingress shows the platform 500 as Cloudflare's 1101 page
+        worker("compat-never").get("/never").then().statusCode(500).body(equalTo("error code: 1101"));
         worker("compat-never").get("/").then().statusCode(200);
     }
 }
