@@ -115,7 +115,8 @@ class WorkerdConformanceTest {
     static ObjectNode metadata(ConformanceCase c) {
         ObjectNode m = JSON.createObjectNode();
         m.put(c.serviceWorker() ? "body_part" : "main_module", c.script().getFileName().toString());
-        m.put("compatibility_date", Workerd.COMPATIBILITY_DATE);
+        m.put("compatibility_date", c.compatibilityDate());
+        c.compatibilityFlags().forEach(m.putArray("compatibility_flags")::add);
         ArrayNode bindings = m.putArray("bindings");
         c.vars().forEach((name, value) -> {
             ObjectNode b = bindings.addObject().put("name", name);

@@ -1,5 +1,6 @@
 package dev.outpost.runtime;
 
+import dev.outpost.runtime.compat.CompatibilityFlags;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,5 +22,10 @@ public record WorkerBundle(String scriptName, String versionId, String mainModul
         Objects.requireNonNull(mainModule, "mainModule");
         modules = Map.copyOf(Objects.requireNonNull(modules, "modules"));
         compatibilityFlags = compatibilityFlags == null ? List.of() : List.copyOf(compatibilityFlags);
+    }
+
+    /** RT-12: every known feature on or off for this version's date and flags (see {@link CompatibilityFlags}). */
+    public Map<String, Boolean> compatibility() {
+        return CompatibilityFlags.resolve(compatibilityDate, compatibilityFlags);
     }
 }

@@ -22,13 +22,16 @@ import java.util.Map;
  * // compare: status                                             (only the status: e.g. error pages)
  * // request: {"method":"POST","body":"@big"}                   (body @big: 3 MB of a repeating pattern)
  * // syntax: service-worker                                      (addEventListener('fetch'); bindings are globals)
+ * // compatibility-date: 2021-11-02                              (RT-12: default {@link Workerd#COMPATIBILITY_DATE})
+ * // compatibility-flags: no_global_navigator, nodejs_compat     (RT-12: default none)
  * </pre>
  * Every case also gets the var {@code ORIGIN}: the base URL of the test's origin HTTP server (outbound fetch).
  * Without a request line the case sends one {@code GET /}.
  */
 public record ConformanceCase(String name, String checklistId, String description, Path script,
                               List<CaseRequest> requests, Map<String, JsonNode> vars, List<String> compareHeaders,
-                              boolean compareBody, boolean serviceWorker) {
+                              boolean compareBody, boolean serviceWorker, String compatibilityDate,
+                              List<String> compatibilityFlags) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,6 +69,8 @@ public record ConformanceCase(String name, String checklistId, String descriptio
         List<String> headers = new ArrayList<>();
         boolean body = true;
         boolean serviceWorker = false;
+        String compatibilityDate = Workerd.COMPATIBILITY_DATE;
+        List<String> compatibilityFlags = new ArrayList<>();
         try {
             for (String line : header.subList(1, header.size())) {
                 int colon = line.indexOf(':');
@@ -81,6 +86,14 @@ public record ConformanceCase(String name, String checklistId, String descriptio
                     }
                     case "compare" -> body = !value.equals("status");
                     case "syntax" -> serviceWorker = value.equals("service-worker");
+                    case "compatibility-date" -> compatibilityDate = value;
+                    case "compatibility-flags" -> {
+                        for (String f : value.split(",")) {
+                            if (!f.isBlank()) {
+                                compatibilityFlags.add(f.trim());
+                            }
+                        }
+                    }
                     default -> {
                         // free text continuing the description
                     }
@@ -94,7 +107,7 @@ public record ConformanceCase(String name, String checklistId, String descriptio
             requests.add(new CaseRequest("GET", "/", Map.of(), null));
         }
         return new ConformanceCase(name, id, description, script, List.copyOf(requests), vars, List.copyOf(headers), body,
-                serviceWorker);
+                serviceWorker, compatibilityDate, List.copyOf(compatibilityFlags));
     }
 
     private static CaseRequest request(JsonNode r) {

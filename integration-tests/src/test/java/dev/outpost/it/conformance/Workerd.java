@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class Workerd implements AutoCloseable {
     /** Pinned so that a run is reproducible; workerd's version is its release date. */
     public static final String VERSION = "1.20261117.1";
-    /** Fixed for every script on both runtimes (Outpost gets the same date in the upload metadata). */
+    /** The default for every script on both runtimes (a script may name another, RT-12: see ConformanceCase). */
     public static final String COMPATIBILITY_DATE = "2024-09-23";
 
     private final Process process;
@@ -66,7 +66,8 @@ public final class Workerd implements AutoCloseable {
                     ? "serviceWorkerScript = embed \"" + c.name() + ".js\", "
                     : "modules = [(name = \"" + c.name() + ".js\", esModule = embed \"" + c.name() + ".js\")], ";
             services.append("    (name = \"").append(c.workerName()).append("\", worker = (").append(code)
-                    .append("globalOutbound = \"origin-net\", compatibilityDate = \"").append(COMPATIBILITY_DATE).append("\", bindings = [")
+                    .append("globalOutbound = \"origin-net\", compatibilityDate = \"").append(c.compatibilityDate())
+                    .append("\", compatibilityFlags = [").append(flags(c.compatibilityFlags())).append("], bindings = [")
                     .append(bindings(c.vars())).append("])),\n");
             sockets.append("    (name = \"").append(c.workerName()).append("\", address = \"127.0.0.1:")
                     .append(basePort + i).append("\", http = (), service = \"").append(c.workerName()).append("\"),\n");
@@ -85,6 +86,10 @@ public final class Workerd implements AutoCloseable {
         Workerd workerd = new Workerd(process, log);
         workerd.awaitPorts(basePort, cases.size());
         return workerd;
+    }
+
+    private static String flags(List<String> flags) {
+        return String.join(", ", flags.stream().map(Workerd::capnpString).toList());
     }
 
     private static String bindings(Map<String, JsonNode> vars) {

@@ -119,8 +119,21 @@ public final class RequestContext {
         }
     }
 
+    /**
+     * Loop thread: whether anything the request owns can still run its JS (a host call to settle, a timer to
+     * fire, a JS stream Java reads). Everything that can wake a request must be counted here: this also decides
+     * RT-11's "will never generate a response" ({@link #neverResponds()}).
+     */
     boolean hasLeftovers() {
         return !pendingCalls.isEmpty() || !timers.isEmpty() || openStreams.get() > 0;
+    }
+
+    /**
+     * RT-11, as workerd: the request has no response yet and owns nothing that could still produce one (a
+     * promise another request may resolve does not count; workerd also cancels such a request).
+     */
+    boolean neverResponds() {
+        return !isStartup() && !isDone() && !aborted && !hasLeftovers();
     }
 
     boolean isReleased() {

@@ -337,10 +337,23 @@ public final class WorkerIsolate {
                     .install(new R2Host(services, r2))
                     .install(streams)
                     .install(new FetchHost(services, streams, outbound));
-            try (V8ValueObject entry = namespace.invoke("install", host.v8Object())) {
+            try (V8ValueObject entry = namespace.invoke("install", host.v8Object(),
+                    runtime.createV8ValueString(compatibilityJson()))) {
                 js = new JsEntryPoints(entry);
             }
         }
+    }
+
+    /** RT-12: the version's flags as the JSON object the prelude exposes as Cloudflare.compatibilityFlags. */
+    private String compatibilityJson() {
+        StringBuilder json = new StringBuilder("{");
+        bundle.compatibility().forEach((name, on) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            dev.outpost.runtime.glue.JsonText.quote(json, name).append(':').append(on);
+        });
+        return json.append('}').toString();
     }
 
     private void defineBindings() throws JavetException, WorkerLoadException {
@@ -522,6 +535,30 @@ public final class WorkerIsolate {
         if (failure != null) {
             failRequest(context, describeFailure(failure));
         }
+        checkNeverResponds(context);
+    }
+
+    /** RT-11: the log line workerd writes when it cancels a request that can never respond. */
+    static final String NEVER_RESPONDS = "Uncaught Error: The Workers runtime canceled this request because it detected "
+            + "that your Worker's code had hung and would never generate a response. Refer to: "
+            + "https://developers.cloudflare.com/workers/observability/errors/";
+
+    /**
+     * RT-11: called on the loop after every slice that ran a request's JS. When the request has no response and
+     * nothing left that could wake it (see {@link RequestContext#hasLeftovers()}), it is answered now with
+     * workerd's 500 instead of waiting for the wall deadline. The check is re-done in a later loop turn so
+     * that work queued by the same turn (another request's slice) is seen first.
+     */
+    private void checkNeverResponds(RequestContext context) {
+        if (!context.neverResponds()) {
+            return;
+        }
+        loop.execute(() -> {
+            if (context.neverResponds() && context.complete(ErrorResponses.internalError())) {
+                workerLog.log(Logger.Level.ERROR, context, NEVER_RESPONDS);
+                abort(context);
+            }
+        });
     }
 
     /**
@@ -833,6 +870,7 @@ public final class WorkerIsolate {
                 entry.timer().cancel();
                 entry.context().timers().remove(JsArgs.integer(args, 0, -1));
                 maybeRelease(entry.context());
+                checkNeverResponds(entry.context());
             }
             return runtime.createV8ValueUndefined();
         });
@@ -863,6 +901,7 @@ public final class WorkerIsolate {
             workerLog.log(Logger.Level.ERROR, context, "Uncaught " + describeFailure(failure));
         }
         maybeRelease(context);
+        checkNeverResponds(context);
     }
 
     private <T> void settle(RequestContext context, int callId, T value, Throwable error,
@@ -888,6 +927,7 @@ public final class WorkerIsolate {
             workerLog.log(Logger.Level.ERROR, context, "Uncaught " + describeFailure(failure));
         }
         maybeRelease(context);
+        checkNeverResponds(context);
     }
 
     // ---- shutdown ------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import { Fetcher } from './service.js';
 import { defineCommonJs, commonJsNamespace } from './commonjs.js';
 import { pullStream, cancelStream } from './hoststreams.js';
 import { fetch } from './fetch.js';
+import { setCompatibilityFlags } from './compat.js';
 
 const timeOrigin = Date.now();
 
@@ -60,8 +61,10 @@ function define(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
 }
 
-export function install(host) {
+export function install(host, compatibilityJson) {
   setHost(host);
+  // RT-12: the version's resolved flags (a JSON object of every known flag name to true/false)
+  const flags = setCompatibilityFlags(compatibilityJson);
   const classes = {
     DOMException, TextEncoder, TextDecoder, Headers, URL, URLSearchParams, URLPattern, Request, Response, Crypto,
     SubtleCrypto, ExecutionContext, KvNamespace, Performance, Navigator, FetchEvent, ScheduledEvent,
@@ -85,7 +88,10 @@ export function install(host) {
   define('console', console);
   define('crypto', crypto, true);
   define('performance', new Performance(), true);
-  define('navigator', new Navigator(), true);
+  // RT-12: global_navigator (on from 2022-03-21); without it workerd has no navigator global
+  if (flags.global_navigator === true) define('navigator', new Navigator(), true);
+  // RT-12: as workerd, a plain object whose compatibilityFlags is frozen
+  define('Cloudflare', { compatibilityFlags: flags }, true);
   define('self', globalThis, true);
   return Object.freeze({
     dispatchFetch,

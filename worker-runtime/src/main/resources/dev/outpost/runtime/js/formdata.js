@@ -2,6 +2,7 @@
 // application/x-www-form-urlencoded (parsed). Used by Request/Response bodies (body.js).
 
 import { Blob, File, blobBytes } from './blob.js';
+import { compatibilityFlag } from './compat.js';
 import { utf8Encode, utf8Decode } from './encoding.js';
 import { URLSearchParams } from './url.js';
 
@@ -152,8 +153,12 @@ function parseMultipart(bytes, boundary) {
     const name = param(disposition, 'name');
     if (name === undefined) throw new TypeError(BAD_MULTIPART);
     const filename = param(disposition, 'filename');
-    if (filename !== undefined) form.append(name, new File([content], filename, { type }));
-    else form.append(name, utf8Decode(content));
+    // RT-12: before formdata_parser_supports_files (2021-11-03) workerd turned file parts into strings
+    if (filename !== undefined && compatibilityFlag('formdata_parser_supports_files')) {
+      form.append(name, new File([content], filename, { type }));
+    } else {
+      form.append(name, utf8Decode(content));
+    }
     pos = next + 2;
   }
 }

@@ -7,7 +7,8 @@ import dev.outpost.gateway.controlplane.rest.ApiException;
 import dev.outpost.gateway.hosting.BindingSpec;
 import dev.outpost.gateway.hosting.BindingsJson;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
+import dev.outpost.runtime.compat.CompatibilityFlags;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,20 +46,28 @@ public record ScriptUploadMetadata(String mainModule, List<BindingSpec> bindings
             throw new ApiException(ApiError.SCRIPT_VALIDATION, "metadata.main_module (or body_part) is required");
         }
         String date = text(root, "compatibility_date");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (date == null) {
-            date = LocalDate.now().toString();
-        } else {
-            try {
-                LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw new ApiException(ApiError.SCRIPT_VALIDATION,
-                        "compatibility_date must be YYYY-MM-DD, got \"" + date + "\"");
-            }
+            date = today.toString();
         }
         List<String> flags = new ArrayList<>();
         JsonNode flagNode = root.get("compatibility_flags");
-        if (flagNode != null && flagNode.isArray()) {
-            flagNode.forEach(f -> flags.add(f.asText()));
+        if (flagNode != null && !flagNode.isNull()) {
+            if (!flagNode.isArray()) {
+                throw new ApiException(ApiError.BAD_REQUEST, "metadata.compatibility_flags must be an array of strings");
+            }
+            for (JsonNode f : flagNode) {
+                if (!f.isTextual()) {
+                    throw new ApiException(ApiError.BAD_REQUEST, "metadata.compatibility_flags must be an array of strings");
+                }
+                flags.add(f.asText());
+            }
+        }
+        // RT-12: unknown, contradictory or repeated flags and bad or future dates refuse the upload before anything
+        // is compiled or stored, with workerd's wording
+        List<String> problems = CompatibilityFlags.validate(date, flags, today);
+        if (!problems.isEmpty()) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, String.join("\n", problems));
         }
         JsonNode bindingsNode = root.get("bindings");
         if (bindingsNode != null && !bindingsNode.isNull() && !bindingsNode.isArray()) {
