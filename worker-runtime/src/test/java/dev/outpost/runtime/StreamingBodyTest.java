@@ -225,4 +225,41 @@ class StreamingBodyTest {
             assertEquals("yes: client disconnected", state);
         }
     }
+
+    @Test
+    void aStreamOfKnownLengthLeavesWithContentLength() throws Exception {
+        // RT-6 as workerd answers (conformance/corpus/streams-known-length.js): a string body's stream and a
+        // FixedLengthStream's readable carry their length, so the response has Content-Length; a stream made with
+        // new ReadableStream() has none.
+        String source = """
+                export default {
+                  async fetch(req) {
+                    const path = new URL(req.url).pathname;
+                    if (path === '/string') return new Response(new Response('streamed').body);
+                    if (path === '/fixed') {
+                      const f = new FixedLengthStream(5);
+                      new Response('ab').body.pipeTo(f.writable, { preventClose: true })
+                        .then(() => { const w = f.writable.getWriter(); w.write(new TextEncoder().encode('cde')); return w.close(); });
+                      return new Response(f.readable);
+                    }
+                    return new Response(new ReadableStream({ start(c) { c.enqueue(new Uint8Array([65])); c.close(); } }));
+                  },
+                };""";
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null, null)) {
+            WorkerResponse string = call(worker, get("http://127.0.0.1/string"));
+            assertEquals("streamed", body(string));
+            assertEquals(List.of("8"), header(string, "content-length"));
+            WorkerResponse fixed = call(worker, get("http://127.0.0.1/fixed"));
+            assertEquals("abcde", body(fixed));
+            assertEquals(List.of("5"), header(fixed, "content-length"));
+            WorkerResponse js = call(worker, get("http://127.0.0.1/js"));
+            assertEquals("A", body(js));
+            assertEquals(List.of(), header(js, "content-length"));
+        }
+    }
+
+    private static List<String> header(WorkerResponse response, String name) {
+        return response.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
+                .toList();
+    }
 }

@@ -333,12 +333,20 @@ async function putBody(value, method) {
   throw new TypeError(`Failed to execute '${method}' on 'R2Bucket': parameter 2 is not of type 'ReadableStream or ArrayBuffer or ArrayBufferView or string or Blob'.`);
 }
 
-/** Runs a put-like host call, turning Java's unknown-length refusal into workerd's TypeError. */
-async function withKnownLength(call) {
+/**
+ * Runs a put-like host call, turning Java's unknown-length refusal into workerd's TypeError. When the value was a
+ * JS stream that errored while Java pulled it (a FixedLengthStream that saw too few or too many bytes), the put
+ * fails with that stream's own error rather than the transport failure it caused.
+ */
+async function withKnownLength(call, value) {
   try {
     return await call();
   } catch (e) {
     if (e instanceof Error && !(e instanceof R2Error) && e.message === UNKNOWN_LENGTH) throw new TypeError(UNKNOWN_LENGTH);
+    if (value instanceof ReadableStream) {
+      const { state, error } = value._state();
+      if (state === 'errored') throw error;
+    }
     throw e;
   }
 }
@@ -364,7 +372,7 @@ export class R2MultipartUpload {
     }
     const body = await putBody(value, 'uploadPart');
     const { a } = await withKnownLength(() => r2Call('uploadPart', (id) => host.r2UploadPart(id, this.#bucket,
-      this.key, this.uploadId, partNumber, body)));
+      this.key, this.uploadId, partNumber, body)), value);
     return JSON.parse(a);
   }
 
@@ -444,7 +452,7 @@ export class R2Bucket {
     const sc = storageClass(options?.storageClass);
     const body = await putBody(value, 'put');
     const { a } = await withKnownLength(() => r2Call('put', (id) => host.r2Put(id, this.#index, name, http, custom,
-      c, sums, sc, body)));
+      c, sums, sc, body)), value);
     const raw = JSON.parse(a);
     return raw === null ? null : new R2Object(CONSTRUCT, raw);
   }
