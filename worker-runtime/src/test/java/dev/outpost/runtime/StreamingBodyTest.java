@@ -262,4 +262,33 @@ class StreamingBodyTest {
         return response.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
                 .toList();
     }
+
+    @Test
+    void aResponseStreamingLongerThanTheAfterResponseGraceIsNotCut() throws Exception {
+        // RT-4/RT-6: the 30 s after-response grace (waitUntil work) must not cut a response body that is still
+        // streaming: a body fed by timers for longer than the grace arrives whole (R2 gets of large objects).
+        long chunks = dev.outpost.runtime.io.WorkerIsolate.AFTER_RESPONSE_GRACE.toSeconds() + 3;
+        String source = """
+                export default {
+                  fetch() {
+                    let n = 0;
+                    return new Response(new ReadableStream({
+                      async pull(c) {
+                        await new Promise((r) => setTimeout(r, 1000));
+                        if (n++ < CHUNKS) c.enqueue(new TextEncoder().encode('x'));
+                        else c.close();
+                      },
+                    }));
+                  },
+                };""".replace("CHUNKS", Long.toString(chunks));
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null,
+                limits(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120)))) {
+            WorkerResponse response = worker.fetch(get("http://127.0.0.1/")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (byte[] chunk; (chunk = response.bodyStream().read().toCompletableFuture().get(120, TimeUnit.SECONDS)) != null; ) {
+                out.write(chunk);
+            }
+            assertEquals("x".repeat((int) chunks), out.toString(StandardCharsets.UTF_8));
+        }
+    }
 }
