@@ -1,6 +1,7 @@
 // R2EndToEndTest's worker: env.BUCKET through the gateway's gRPC client to r2-service and S3Proxy.
 //   GET  /run          runs every binding method (R2-2..R2-8, R2-11) and answers JSON
-//   PUT  /obj/<key>    stores the request body (httpMetadata from the request headers, customMetadata from x-meta-*)
+//   PUT  /obj/<key>    stores the request body (httpMetadata from the request headers, customMetadata from x-meta-*);
+//                      a body without a known length (chunked) answers 400 with the TypeError
 //   GET  /obj/<key>    answers the object: Range and If-* request headers go to get() as Headers (R2-4, R2-5)
 //   HEAD /obj/<key>    metadata only
 function err(e) { return `${e.name}: ${e.message}`; }
@@ -30,8 +31,30 @@ async function run(b) {
   await b.put('e2e/buffer', new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).buffer);
   await b.put('e2e/view', new Uint8Array([9, 8, 7, 6]).subarray(1, 3));
   await b.put('e2e/blob', new Blob(['bl', 'ob']));
+  // R2-2 streams need a known length, as in workerd: a string body's stream and a FixedLengthStream's readable (fed in
+  // chunks, more than one gRPC message) stream to r2-service; a stream made in JS is refused
   await b.put('e2e/stream', new Response('streamed').body);
   await b.put('e2e/empty', null);
+  const fixed = new FixedLengthStream(600 * 1024);
+  const writer = fixed.writable.getWriter();
+  const feeding = (async () => {
+    for (let i = 0; i < 3; i++) await writer.write(new Uint8Array(200 * 1024).fill(i + 1));
+    await writer.close();
+  })();
+  const fixedPut = await b.put('e2e/fixed', fixed.readable);
+  await feeding;
+  const fixedBack = new Uint8Array(await (await b.get('e2e/fixed')).arrayBuffer());
+  out.fixed = { size: fixedPut.size, length: fixedBack.byteLength,
+    marks: [fixedBack[0], fixedBack[200 * 1024], fixedBack[600 * 1024 - 1]] };
+  const short = new FixedLengthStream(10);
+  const shortWriter = short.writable.getWriter();
+  shortWriter.write(new Uint8Array(4)).then(() => shortWriter.close()).catch(() => {});
+  out.fixedShort = await caught(b.put('e2e/short', short.readable));
+  out.fixedShortStored = await b.head('e2e/short');
+  out.unknownLength = await caught(b.put('e2e/js-stream', new ReadableStream({
+    start(c) { c.enqueue(new Uint8Array([1])); c.close(); },
+  })));
+  out.unknownLengthStored = await b.head('e2e/js-stream');
   const g = await b.get('e2e/text');
   out.text = await g.text();
   out.bodyUsed = g.bodyUsed;
@@ -114,7 +137,11 @@ async function run(b) {
     customMetadata: { parts: '2' } });
   const big = new Uint8Array(5 * 1024 * 1024).fill(97);
   const p1 = await up.uploadPart(1, big);
-  const p2 = await b.resumeMultipartUpload('e2e/multi', up.uploadId).uploadPart(2, 'tail');
+  const tail = new FixedLengthStream(4);
+  const tailWriter = tail.writable.getWriter();
+  tailWriter.write(new TextEncoder().encode('tail')).then(() => tailWriter.close());
+  const p2 = await b.resumeMultipartUpload('e2e/multi', up.uploadId).uploadPart(2, tail.readable);
+  out.partUnknownLength = await caught(up.uploadPart(3, new IdentityTransformStream().readable));
   out.parts = [p1.partNumber, p2.partNumber, typeof p1.etag];
   const done = await up.complete([p1, p2]);
   out.multipart = { size: done.size, etagParts: done.etag.split('-')[1], type: done.httpMetadata.contentType,
@@ -158,7 +185,12 @@ export default {
       for (const [name, value] of request.headers) {
         if (name.startsWith('x-meta-')) custom[name.slice('x-meta-'.length)] = value;
       }
-      const o = await b.put(key, request.body, { httpMetadata: request.headers, customMetadata: custom });
+      let o;
+      try {
+        o = await b.put(key, request.body, { httpMetadata: request.headers, customMetadata: custom });
+      } catch (e) {
+        return new Response(err(e), { status: 400 }); // a chunked upload: its length is unknown (R2-2)
+      }
       return Response.json({ key: o.key, size: o.size, etag: o.etag });
     }
     if (request.method === 'HEAD') {

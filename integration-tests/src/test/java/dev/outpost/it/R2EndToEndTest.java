@@ -49,6 +49,8 @@ class R2EndToEndTest {
     static final int OFFSET = 8000;
     static final String BUCKET = "e2e-bucket";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String UNKNOWN_LENGTH = "TypeError: Provided readable stream must have a known length "
+            + "(request/response body or readable half of FixedLengthStream)";
 
     @TempDir
     static Path state;
@@ -146,6 +148,13 @@ class R2EndToEndTest {
         has(out, "blob", "\"blob\"");
         has(out, "stream", "\"streamed\"");
         has(out, "empty", "{\"size\":0,\"text\":\"\"}");
+        // R2-2 a stream needs a known length (workerd's rule): a FixedLengthStream fed in chunks streams through, one
+        // that sees too few bytes fails the put with its own error and stores nothing; a JS-made stream is refused
+        has(out, "fixed", "{\"size\":614400,\"length\":614400,\"marks\":[1,2,3]}");
+        has(out, "fixedShort", "\"TypeError: FixedLengthStream did not see all expected bytes before close().\"");
+        has(out, "fixedShortStored", "null");
+        has(out, "unknownLength", "\"" + UNKNOWN_LENGTH + "\"");
+        has(out, "unknownLengthStored", "null");
         has(out, "json", "{\"a\":[1,2]}");
         // R2-4
         has(out, "rangeOffLen", "{\"bytes\":[2,3,4],\"range\":{\"offset\":2,\"length\":3}}");
@@ -187,6 +196,7 @@ class R2EndToEndTest {
         has(out, "afterDelete", "[\"e2e/dir/sub/d\",\"e2e/dir/z/e\"]");
         // R2-8
         has(out, "parts", "[1,2,\"string\"]");
+        has(out, "partUnknownLength", "\"" + UNKNOWN_LENGTH + "\"");
         has(out, "multipart", "{\"size\":5242884,\"etagParts\":\"2\",\"type\":\"application/x-multi\",\"custom\":{\"parts\":\"2\"}}");
         has(out, "multipartTail", "\"aatail\"");
         assertTrue(out.path("noSuchUpload").asText().startsWith("R2Error: uploadPart: ")
@@ -221,6 +231,24 @@ class R2EndToEndTest {
         assertEquals("no-cache", whole.headers().firstValue("cache-control").orElse(""));
         assertEquals("worker", whole.headers().firstValue("x-meta-source").orElse(""));
         assertEquals(404, send(request("/obj/http/none").GET().build()).statusCode());
+    }
+
+    @Test
+    void aRequestBodyWithoutAKnownLengthIsRefusedAsInWorkerd() throws Exception {
+        // R2-2: put(key, request.body) of a chunked upload (no Content-Length) is refused with workerd's TypeError;
+        // the same bytes with a Content-Length stream through (larger than the gateway's 64 KiB buffered-body cap)
+        byte[] body = new byte[200 * 1024];
+        new Random(7).nextBytes(body);
+        HttpResponse<byte[]> chunked = send(request("/obj/chunked/none").PUT(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body))).build());
+        assertEquals(400, chunked.statusCode(), text(chunked));
+        assertEquals(UNKNOWN_LENGTH, text(chunked));
+        assertEquals(404, send(request("/obj/chunked/none").method("HEAD", HttpRequest.BodyPublishers.noBody()).build())
+                .statusCode());
+        HttpResponse<byte[]> sized = send(request("/obj/chunked/sized").PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+        assertEquals(200, sized.statusCode(), text(sized));
+        assertArrayEquals(body, send(request("/obj/chunked/sized").GET().build()).body());
     }
 
     @Test

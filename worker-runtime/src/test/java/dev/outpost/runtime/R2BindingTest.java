@@ -128,6 +128,121 @@ class R2BindingTest {
         has(json, name, "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
     }
 
+    /** A streamed request body of {@code chunks} chunks of 1000 bytes, with the given advertised length. */
+    private static BodyStream streamedBody(int chunks, long length, java.util.concurrent.atomic.AtomicInteger reads) {
+        return new BodyStream() {
+            private int left = chunks;
+
+            @Override
+            public java.util.concurrent.CompletionStage<byte[]> read() {
+                reads.incrementAndGet();
+                byte[] chunk = left-- > 0 ? new byte[1000] : null;
+                return java.util.concurrent.CompletableFuture.completedFuture(chunk);
+            }
+
+            @Override
+            public void cancel(String reason) {
+                left = 0;
+            }
+
+            @Override
+            public long length() {
+                return length;
+            }
+        };
+    }
+
+    @Test
+    void aStreamedRequestBodyIsPutChunkByChunkAndMustHaveAKnownLength() throws Exception {
+        // R2-3 put(key, request.body): the untouched Java body goes straight to the binding, never read in JS;
+        // like workerd, one without a known length (chunked upload) is refused with a TypeError.
+        InMemoryR2 r2 = new InMemoryR2();
+        WorkerEnvironment env = WorkerEnvironment.builder().r2("BUCKET", r2).build();
+        String source = """
+                export default { async fetch(req, env) {
+                  try {
+                    const o = await env.BUCKET.put('s', req.body);
+                    return Response.json({ size: o.size, stored: (await env.BUCKET.get('s')).size });
+                  } catch (e) { return new Response(`${e.name}: ${e.message}`); }
+                } };""";
+        try (LoadedWorker worker = engine.load(single(source), env, RuntimeLimits.defaults())) {
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            String json = body(call(worker, new WorkerRequest("PUT", "https://x/", List.of(), null, "r1", null,
+                    streamedBody(50, 50_000, reads))));
+            assertEquals("{\"size\":50000,\"stored\":50000}", json);
+            assertEquals(51, reads.get(), "read chunk by chunk to the end");
+            String refused = body(call(worker, new WorkerRequest("PUT", "https://x/", List.of(), null, "r2", null,
+                    streamedBody(5, -1, reads))));
+            assertEquals("TypeError: Provided readable stream must have a known length (request/response body or "
+                    + "readable half of FixedLengthStream)", refused);
+        }
+    }
+
+    @Test
+    void jsStreamsOfKnownLengthArePulledChunkByChunkOthersAreRefused() throws Exception {
+        // R2-2 put(key, stream): like workerd, a stream needs a known length. A string body's stream and a
+        // FixedLengthStream's readable have one and are pulled through their export, chunk by chunk; the byte
+        // count is checked against it; a new ReadableStream() or an IdentityTransformStream is refused.
+        InMemoryR2 r2 = new InMemoryR2();
+        WorkerEnvironment env = WorkerEnvironment.builder().r2("BUCKET", r2).build();
+        String source = """
+                const err = (e) => `${e.name}: ${e.message}`;
+                async function caught(p) { try { await p; return 'no error'; } catch (e) { return err(e); } }
+                function fixed(length, chunks, size) {
+                  const { readable, writable } = new FixedLengthStream(length);
+                  const w = writable.getWriter();
+                  (async () => {
+                    for (let i = 0; i < chunks; i++) await w.write(new Uint8Array(size).fill(i + 1));
+                    await w.close();
+                  })().catch(() => {});
+                  return readable;
+                }
+                export default { async fetch(req, env) {
+                  const b = env.BUCKET;
+                  const out = {};
+                  out.response = (await b.put('resp', new Response('from a response').body)).size;
+                  out.responseText = await (await b.get('resp')).text();
+                  out.blob = (await b.put('blob', new Response(new Blob(['ab', 'cd'])).body)).size;
+                  out.fixed = (await b.put('fixed', fixed(300000, 3, 100000))).size;
+                  const back = new Uint8Array(await (await b.get('fixed')).arrayBuffer());
+                  out.fixedBytes = [back[0], back[100000], back[299999]];
+                  out.tooFew = await caught(b.put('short', fixed(300000, 2, 100000)));
+                  out.tooMany = await caught(b.put('long', fixed(100, 2, 100)));
+                  out.shortStored = await b.head('short');
+                  out.js = await caught(b.put('js', new ReadableStream({ start(c) { c.enqueue(new Uint8Array(1)); c.close(); } })));
+                  out.identity = await caught(b.put('id', new IdentityTransformStream().readable));
+                  const up = await b.createMultipartUpload('multi');
+                  out.part = (await up.uploadPart(1, fixed(10, 1, 10))).partNumber;
+                  out.partRefused = await caught(up.uploadPart(2, new ReadableStream({ pull(c) { c.close(); } })));
+                  out.fixedBad = [await caught(Promise.resolve().then(() => new FixedLengthStream(-1))),
+                    await caught(Promise.resolve().then(() => new FixedLengthStream()))];
+                  out.isIdentity = new FixedLengthStream(1) instanceof IdentityTransformStream;
+                  return Response.json(out);
+                } };""";
+        try (LoadedWorker worker = engine.load(single(source), env, RuntimeLimits.defaults())) {
+            String json = body(call(worker, get("https://x/")));
+            has(json, "response", "15");
+            hasText(json, "responseText", "from a response");
+            has(json, "blob", "4");
+            has(json, "fixed", "300000");
+            has(json, "fixedBytes", "[1,2,3]");
+            // a FixedLengthStream that sees too few or too many bytes fails the put with its own error (workerd's text)
+            hasText(json, "tooFew", "TypeError: FixedLengthStream did not see all expected bytes before close().");
+            hasText(json, "tooMany", "TypeError: Attempt to write too many bytes through a FixedLengthStream.");
+            has(json, "shortStored", "null");
+            String unknown = "TypeError: Provided readable stream must have a known length (request/response body or "
+                    + "readable half of FixedLengthStream)";
+            hasText(json, "js", unknown);
+            hasText(json, "identity", unknown);
+            has(json, "part", "1");
+            hasText(json, "partRefused", unknown);
+            has(json, "fixedBad", "[\"TypeError: The value cannot be converted because it is negative and this API expects a "
+                    + "positive bigint.\",\"TypeError: Failed to construct 'FixedLengthStream': constructor parameter 1 is not "
+                    + "of type 'bigint'.\"]");
+            has(json, "isIdentity", "true");
+        }
+    }
+
     @Test
     void bodiesLeftUnreadAreReleasedPastTheCap() throws Exception {
         InMemoryR2 r2 = new InMemoryR2();

@@ -225,4 +225,70 @@ class StreamingBodyTest {
             assertEquals("yes: client disconnected", state);
         }
     }
+
+    @Test
+    void aStreamOfKnownLengthLeavesWithContentLength() throws Exception {
+        // RT-6 as workerd answers (conformance/corpus/streams-known-length.js): a string body's stream and a
+        // FixedLengthStream's readable carry their length, so the response has Content-Length; a stream made with
+        // new ReadableStream() has none.
+        String source = """
+                export default {
+                  async fetch(req) {
+                    const path = new URL(req.url).pathname;
+                    if (path === '/string') return new Response(new Response('streamed').body);
+                    if (path === '/fixed') {
+                      const f = new FixedLengthStream(5);
+                      new Response('ab').body.pipeTo(f.writable, { preventClose: true })
+                        .then(() => { const w = f.writable.getWriter(); w.write(new TextEncoder().encode('cde')); return w.close(); });
+                      return new Response(f.readable);
+                    }
+                    return new Response(new ReadableStream({ start(c) { c.enqueue(new Uint8Array([65])); c.close(); } }));
+                  },
+                };""";
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null, null)) {
+            WorkerResponse string = call(worker, get("http://127.0.0.1/string"));
+            assertEquals("streamed", body(string));
+            assertEquals(List.of("8"), header(string, "content-length"));
+            WorkerResponse fixed = call(worker, get("http://127.0.0.1/fixed"));
+            assertEquals("abcde", body(fixed));
+            assertEquals(List.of("5"), header(fixed, "content-length"));
+            WorkerResponse js = call(worker, get("http://127.0.0.1/js"));
+            assertEquals("A", body(js));
+            assertEquals(List.of(), header(js, "content-length"));
+        }
+    }
+
+    private static List<String> header(WorkerResponse response, String name) {
+        return response.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
+                .toList();
+    }
+
+    @Test
+    void aResponseStreamingLongerThanTheAfterResponseGraceIsNotCut() throws Exception {
+        // RT-4/RT-6: the 30 s after-response grace (waitUntil work) must not cut a response body that is still
+        // streaming: a body fed by timers for longer than the grace arrives whole (R2 gets of large objects).
+        long chunks = dev.outpost.runtime.io.WorkerIsolate.AFTER_RESPONSE_GRACE.toSeconds() + 3;
+        String source = """
+                export default {
+                  fetch() {
+                    let n = 0;
+                    return new Response(new ReadableStream({
+                      async pull(c) {
+                        await new Promise((r) => setTimeout(r, 1000));
+                        if (n++ < CHUNKS) c.enqueue(new TextEncoder().encode('x'));
+                        else c.close();
+                      },
+                    }));
+                  },
+                };""".replace("CHUNKS", Long.toString(chunks));
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null,
+                limits(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(120)))) {
+            WorkerResponse response = worker.fetch(get("http://127.0.0.1/")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (byte[] chunk; (chunk = response.bodyStream().read().toCompletableFuture().get(120, TimeUnit.SECONDS)) != null; ) {
+                out.write(chunk);
+            }
+            assertEquals("x".repeat((int) chunks), out.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The S3 API driven by the AWS CLI (Debian package awscli, /usr/bin/aws), a second real client no one
+ * The S3 API driven by the AWS CLI (Debian package awscli, /usr/bin/aws, or an {@code aws} on PATH), a second real client no one
  * here wrote: upload (single and multipart), download, ranges, delimiter listing, presigned GET,
  * conditional requests, removal, and a refused bad secret. Skipped where the CLI is not installed.
  */
@@ -43,9 +43,17 @@ class AwsCliTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** Debian's /usr/bin/aws, else the first {@code aws} on PATH (pip or pyenv installs); null when there is none. */
     private static String awsBinary() {
         if (new File("/usr/bin/aws").canExecute()) {
             return "/usr/bin/aws";
+        }
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            File candidate = new File(dir.isEmpty() ? "." : dir, "aws");
+            if (candidate.isFile() && candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
         }
         return null;
     }
@@ -86,7 +94,7 @@ class AwsCliTest {
 
     @Test
     void awsCliUploadsDownloadsListsAndPresigns() throws Exception {
-        Assumptions.assumeTrue(awsBinary() != null, "Debian awscli (/usr/bin/aws) is not installed");
+        Assumptions.assumeTrue(awsBinary() != null, "the AWS CLI (Debian awscli, /usr/bin/aws or aws on PATH) is not installed");
         Path home = Files.createTempDirectory("awscli");
         Files.writeString(home.resolve("config"), "[default]\nregion = auto\ns3 =\n    addressing_style = path\n");
         String bucket = "cli-" + UUID.randomUUID().toString().substring(0, 12);

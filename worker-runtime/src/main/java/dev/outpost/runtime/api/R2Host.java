@@ -65,6 +65,9 @@ public final class R2Host implements HostApi {
     };
     private int lastHandle;
 
+    /** workerd's message for a put stream without a known length (r2.js turns it into a TypeError). */
+    static final String UNKNOWN_LENGTH = "Provided readable stream must have a known length (request/response body or readable half of FixedLengthStream)";
+
     public R2Host(HostServices services, List<R2BucketBinding> buckets) {
         this.services = services;
         this.buckets = List.copyOf(buckets);
@@ -125,7 +128,10 @@ public final class R2Host implements HostApi {
                 String key = JsArgs.string(args, 2);
                 R2PutOptions options = new R2PutOptions(http(array(args, 3)), map(array(args, 4)),
                         conditional(array(args, 5)), checksums(array(args, 6)), JsArgs.string(args, 7));
-                R2ChunkSource body = R2ChunkSource.of(JsBytes.toBytes(JsArgs.arg(args, 8)));
+                R2ChunkSource body = body(JsArgs.arg(args, 8));
+                if (body == null) {
+                    return host.runtime().createV8ValueString(UNKNOWN_LENGTH);
+                }
                 return start(host, args, () -> bucket.put(key, options, body),
                         (rt, o) -> json(rt, R2Json.objectOrNull(o)));
             });
@@ -155,7 +161,10 @@ public final class R2Host implements HostApi {
                 String key = JsArgs.string(args, 2);
                 String uploadId = JsArgs.string(args, 3);
                 int part = JsArgs.integer(args, 4, 0);
-                R2ChunkSource body = R2ChunkSource.of(JsBytes.toBytes(JsArgs.arg(args, 5)));
+                R2ChunkSource body = body(JsArgs.arg(args, 5));
+                if (body == null) {
+                    return host.runtime().createV8ValueString(UNKNOWN_LENGTH);
+                }
                 return start(host, args, () -> bucket.uploadPart(key, uploadId, part, body),
                         (rt, p) -> json(rt, R2Json.part(p)));
             });
@@ -201,6 +210,37 @@ public final class R2Host implements HostApi {
         String error = services.startCall(JsArgs.integer(args, 0, 0), guarded, (rt, outcome) -> outcome.failure() == null
                 ? encoder.encode(rt, outcome.value()) : failure(rt, outcome.failure()));
         return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
+    }
+
+    /**
+     * A put body: bytes; a negative number, the handle of an untouched Java body JS passed through; or
+     * {@code [handle, length]}, a JS stream of known length (r2.js putBody()) pulled through its export. Streams go
+     * on as {@link BodyStreamChunks}. Null when a Java body's length is unknown, which R2 refuses as Cloudflare does.
+     */
+    private R2ChunkSource body(V8Value arg) throws JavetException {
+        if (arg instanceof V8ValueArray a) {
+            Long handle = num(a, 0);
+            Long length = num(a, 1);
+            dev.outpost.runtime.BodyStream stream = handle == null ? null : services.exportedStream(handle.intValue());
+            if (stream == null || length == null || length < 0) {
+                if (stream != null) {
+                    stream.cancel("R2 put needs a known length");
+                }
+                return null;
+            }
+            return new BodyStreamChunks(stream, length);
+        }
+        if (arg instanceof V8ValueNumber<?> n) {
+            dev.outpost.runtime.BodyStream stream = services.exportedStream(((Number) n.getValue()).intValue());
+            if (stream == null || stream.length() < 0) {
+                if (stream != null) {
+                    stream.cancel("R2 put needs a known length");
+                }
+                return null;
+            }
+            return new BodyStreamChunks(stream, stream.length());
+        }
+        return R2ChunkSource.of(JsBytes.toBytes(arg));
     }
 
     private static V8Value[] failure(V8Runtime rt, Throwable failure) throws JavetException {

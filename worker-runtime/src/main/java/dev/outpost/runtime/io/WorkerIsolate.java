@@ -88,7 +88,7 @@ public final class WorkerIsolate {
      * RT-4: what a request leaves running after its response (waitUntil() work: I/O, timers) may go on for
      * this long, and never past the request's wall deadline.
      */
-    static final java.time.Duration AFTER_RESPONSE_GRACE = java.time.Duration.ofSeconds(30);
+    public static final java.time.Duration AFTER_RESPONSE_GRACE = java.time.Duration.ofSeconds(30);
 
     private record TimerEntry(RequestContext context, EventLoop.Timer timer, long delay, boolean repeat) {
     }
@@ -649,14 +649,28 @@ public final class WorkerIsolate {
         if (!context.hasLeftovers()) {
             context.release();
         } else {
-            context.graceTimer(enforcer.deadline(AFTER_RESPONSE_GRACE, () -> loop.execute(() -> {
-                if (!context.isAborted()) {
-                    workerLog.log(Logger.Level.WARN, context, "waitUntil() work was canceled "
-                            + AFTER_RESPONSE_GRACE.toSeconds() + " s after the response.");
-                    abort(context);
-                }
-            })));
+            armGrace(context);
         }
+    }
+
+    /**
+     * The 30 s after-response grace. While the response body still streams (a JS stream Java pulls, e.g. a large
+     * R2 object) the response is not over, so the grace starts again: as on Cloudflare, a streaming response lives
+     * while the client reads it (the wall deadline handles one that stops moving; see onWallDeadline).
+     */
+    private void armGrace(RequestContext context) {
+        context.graceTimer(enforcer.deadline(AFTER_RESPONSE_GRACE, () -> loop.execute(() -> {
+            if (context.isAborted()) {
+                return;
+            }
+            if (context.openStreams() > 0) {
+                armGrace(context);
+                return;
+            }
+            workerLog.log(Logger.Level.WARN, context, "waitUntil() work was canceled "
+                    + AFTER_RESPONSE_GRACE.toSeconds() + " s after the response.");
+            abort(context);
+        })));
     }
 
     private void onWallDeadline(RequestContext context) {

@@ -18,7 +18,7 @@ import { FormData } from './formdata.js';
 import {
   ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream,
   WritableStreamDefaultWriter,
-  WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
+  WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream, FixedLengthStream,
   TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy,
 } from './streams.js';
 import { CompressionStream, DecompressionStream } from './compression.js';
@@ -74,7 +74,7 @@ export function install(host, compatibilityJson) {
   const webClasses = {
     CryptoKey, Event, EventTarget, CustomEvent, AbortController, AbortSignal, Blob, File, FormData, ReadableStream,
     ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
-    WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream,
+    WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream, FixedLengthStream,
     TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy, CompressionStream,
     DecompressionStream,
   };

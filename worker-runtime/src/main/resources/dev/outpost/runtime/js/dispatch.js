@@ -6,7 +6,8 @@ import { host } from './host.js';
 import { describeError } from './errors.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
-import { headersToWire } from './headers.js';
+import { Headers, headersToWire } from './headers.js';
+import { knownLength } from './streams.js';
 import { bodyForHost, hasStreamBody, takeBodySource } from './body.js';
 import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { TextEncoder } from './encoding.js';
@@ -25,16 +26,23 @@ function respond(id, response) {
   if (hasStreamBody(response)) {
     // A stream body leaves chunk by chunk: Java pulls it (an untouched request body goes straight back).
     let handle;
+    let headers = response.headers;
     try {
       const stream = takeBodySource(response);
       if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+      // a stream of known length (a string/buffer body, a FixedLengthStream) goes out with Content-Length, as in workerd
+      const length = knownLength(stream);
+      if (length !== undefined && !headers.has('content-length')) {
+        headers = new Headers(headers);
+        headers.set('content-length', String(length));
+      }
       const passThrough = takeHostStream(stream);
       handle = passThrough !== undefined ? -passThrough : exportStream(stream);
     } catch (e) {
       host.fail(id, describeError(e));
       return;
     }
-    host.respond(id, response.status, response.statusText, headersToWire(response.headers), handle);
+    host.respond(id, response.status, response.statusText, headersToWire(headers), handle);
     return;
   }
   let body;

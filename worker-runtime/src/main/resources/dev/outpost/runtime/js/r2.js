@@ -1,15 +1,18 @@
 // R2Bucket (checklist R2-2..R2-11): the JS half of an R2 binding. Options are validated here as workerd does and
 // normalised into small positional arrays for r2Host (R2Host.java); objects come back as JSON text. A get's body
 // stays in Java and is pulled chunk by chunk into a ReadableStream, so reading it never holds the whole object.
-// Put bodies: a ReadableStream is still read to its end here (bodies are buffered at the Java boundary); once
-// request bodies stream into Java, a body stream's Java source can be handed to r2Put instead (see putBody()).
+// Put bodies: a ReadableStream must have a known length, as in workerd. An untouched Java body (request.body, a
+// fetched body) is handed to r2Put by handle and streams on to r2-service without passing through JS; a JS stream of
+// known length (a string/buffer/Blob body's stream, a FixedLengthStream's readable) is exported and pulled chunk by
+// chunk (see putBody()).
 
 import { host } from './host.js';
 import { assertInRequest } from './errors.js';
 import { hostCall } from './async.js';
 import { Headers } from './headers.js';
 import { Blob, blobBytes } from './blob.js';
-import { ReadableStream, readAllBytes, isDisturbed } from './streams.js';
+import { ReadableStream, readAllBytes, isDisturbed, knownLength } from './streams.js';
+import { takeHostStream, exportStream } from './hoststreams.js';
 import { utf8Encode, utf8Decode } from './encoding.js';
 
 const CONSTRUCT = Symbol('R2');
@@ -300,9 +303,17 @@ function checksums(options) {
   return out;
 }
 
+/** workerd's refusal of a stream whose length is not known up front (R2 needs the size before the upload). */
+const UNKNOWN_LENGTH = 'Provided readable stream must have a known length (request/response body or readable half of FixedLengthStream)';
+
 /**
- * A put/uploadPart value as bytes for the host. A ReadableStream is read to its end here: this is where a
- * streamed request body's Java chunk source will be passed through once bodies stream at the Java boundary.
+ * A put/uploadPart value for the host: bytes for small values (string, buffers, Blob), or for a ReadableStream a
+ * handle Java pulls chunks from, so no hop ever holds the whole object. Like workerd, a stream needs a known length:
+ *  - an untouched Java body (a streamed request body, a fetched body): its negative handle; Java checks that its
+ *    length (Content-Length) is known, else r2Put answers UNKNOWN_LENGTH (see withKnownLength());
+ *  - a JS stream of known length (knownLength(): a string/buffer/Blob body's stream, a FixedLengthStream's
+ *    readable): [export handle, length]; Java pulls it and fails the put if the byte count differs;
+ *  - any other stream (new ReadableStream(), an IdentityTransformStream): refused with workerd's TypeError.
  */
 async function putBody(value, method) {
   if (value === null || value === undefined) return new ArrayBuffer(0);
@@ -312,10 +323,32 @@ async function putBody(value, method) {
   if (value instanceof Blob) return blobBytes(value).slice().buffer;
   if (value instanceof ReadableStream) {
     if (isDisturbed(value)) throw new TypeError('This ReadableStream is disturbed (has already been read from), and cannot be used as a body.');
-    const bytes = await readAllBytes(value);
-    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+    if (value.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+    const length = knownLength(value);
+    const handle = takeHostStream(value);
+    if (handle !== undefined) return -handle;
+    if (length === undefined) throw new TypeError(UNKNOWN_LENGTH);
+    return [exportStream(value), length];
   }
   throw new TypeError(`Failed to execute '${method}' on 'R2Bucket': parameter 2 is not of type 'ReadableStream or ArrayBuffer or ArrayBufferView or string or Blob'.`);
+}
+
+/**
+ * Runs a put-like host call, turning Java's unknown-length refusal into workerd's TypeError. When the value was a
+ * JS stream that errored while Java pulled it (a FixedLengthStream that saw too few or too many bytes), the put
+ * fails with that stream's own error rather than the transport failure it caused.
+ */
+async function withKnownLength(call, value) {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof Error && !(e instanceof R2Error) && e.message === UNKNOWN_LENGTH) throw new TypeError(UNKNOWN_LENGTH);
+    if (value instanceof ReadableStream) {
+      const { state, error } = value._state();
+      if (state === 'errored') throw error;
+    }
+    throw e;
+  }
 }
 
 function keyOf(key) {
@@ -338,8 +371,8 @@ export class R2MultipartUpload {
       throw new TypeError('Part number must be an integer.');
     }
     const body = await putBody(value, 'uploadPart');
-    const { a } = await r2Call('uploadPart', (id) => host.r2UploadPart(id, this.#bucket, this.key, this.uploadId,
-      partNumber, body));
+    const { a } = await withKnownLength(() => r2Call('uploadPart', (id) => host.r2UploadPart(id, this.#bucket,
+      this.key, this.uploadId, partNumber, body)), value);
     return JSON.parse(a);
   }
 
@@ -418,7 +451,8 @@ export class R2Bucket {
     const sums = checksums(options);
     const sc = storageClass(options?.storageClass);
     const body = await putBody(value, 'put');
-    const { a } = await r2Call('put', (id) => host.r2Put(id, this.#index, name, http, custom, c, sums, sc, body));
+    const { a } = await withKnownLength(() => r2Call('put', (id) => host.r2Put(id, this.#index, name, http, custom,
+      c, sums, sc, body)), value);
     const raw = JSON.parse(a);
     return raw === null ? null : new R2Object(CONSTRUCT, raw);
   }

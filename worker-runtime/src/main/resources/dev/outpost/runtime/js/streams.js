@@ -627,17 +627,55 @@ export class TransformStream {
   get writable() { return this.#writable; }
 }
 
+const FIXED = Symbol('fixed length');
+const TOO_MANY = 'Attempt to write too many bytes through a FixedLengthStream.';
+const TOO_FEW = 'FixedLengthStream did not see all expected bytes before close().';
+
+/** Identity transform over bytes; with {@code expected}, errors (as workerd does) when the byte count differs. */
+function identityTransformer(expected) {
+  let seen = 0;
+  return {
+    transform(chunk, c) {
+      if (!(chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk))) {
+        throw new TypeError('This TransformStream is being used as a byte stream, but received a non-byte chunk.');
+      }
+      const bytes = chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      seen += bytes.byteLength;
+      if (expected !== undefined && seen > expected) throw new TypeError(TOO_MANY);
+      c.enqueue(bytes);
+    },
+    flush() {
+      if (expected !== undefined && seen < expected) throw new TypeError(TOO_FEW);
+    },
+  };
+}
+
 /** Cloudflare's IdentityTransformStream: bytes in, the same bytes out. */
 export class IdentityTransformStream extends TransformStream {
-  constructor() {
-    super({
-      transform(chunk, c) {
-        if (!(chunk instanceof ArrayBuffer || ArrayBuffer.isView(chunk))) {
-          throw new TypeError('This TransformStream is being used as a byte stream, but received a non-byte chunk.');
-        }
-        c.enqueue(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      },
-    });
+  constructor(options = undefined, token = undefined, expected = undefined) {
+    super(identityTransformer(token === FIXED ? expected : undefined));
+  }
+}
+
+/**
+ * Cloudflare's FixedLengthStream: an IdentityTransformStream whose readable side has a known length, so it can be
+ * an R2 put value or a response body sent with Content-Length. More or fewer bytes than announced error the
+ * readable side with workerd's messages.
+ */
+export class FixedLengthStream extends IdentityTransformStream {
+  constructor(expectedLength, options = undefined) {
+    if (expectedLength === undefined) {
+      throw new TypeError("Failed to construct 'FixedLengthStream': constructor parameter 1 is not of type 'bigint'.");
+    }
+    const n = typeof expectedLength === 'bigint' ? expectedLength : Number(expectedLength);
+    if (n < 0) throw new TypeError('The value cannot be converted because it is negative and this API expects a positive bigint.');
+    if (typeof n === 'number' && !Number.isFinite(n)) {
+      throw new TypeError("Failed to construct 'FixedLengthStream': constructor parameter 1 is not of type 'bigint'.");
+    }
+    if (n >= 2 ** 53) throw new TypeError('FixedLengthStream requires an integer expected length less than 2^53.');
+    const length = Math.trunc(Number(n));
+    super(options, FIXED, length);
+    setKnownLength(this.readable, length);
   }
 }
 
@@ -749,14 +787,30 @@ export async function readAllBytes(stream) {
   return out;
 }
 
-/** A one-chunk stream over bytes (body getter of a buffered body). */
+// Streams whose byte length is known before they are read, as workerd tracks it: a body made from a string,
+// buffer or Blob, and the readable side of a FixedLengthStream. R2 put needs it (R2-2) and a response body with
+// one goes out with Content-Length. Streams made in JS with new ReadableStream() have none.
+const knownLengths = new WeakMap();
+
+export function setKnownLength(stream, length) {
+  knownLengths.set(stream, length);
+}
+
+/** The byte length {@code stream} will have, or undefined when it is not known in advance. */
+export function knownLength(stream) {
+  return knownLengths.get(stream);
+}
+
+/** A one-chunk stream over bytes (body getter of a buffered body), of known length. */
 export function streamOfBytes(bytes) {
-  return new ReadableStream({
+  const stream = new ReadableStream({
     start(c) {
       if (bytes.byteLength > 0) c.enqueue(bytes);
       c.close();
     },
   });
+  setKnownLength(stream, bytes.byteLength);
+  return stream;
 }
 
 export function isDisturbed(stream) {
