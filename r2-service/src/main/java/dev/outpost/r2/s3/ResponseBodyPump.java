@@ -30,6 +30,8 @@ final class ResponseBodyPump {
     private final int chunkBytes;
     private final int maxQueued;
     private final String requestId;
+    /** Bytes still expected (Content-Length), so small bodies do not get chunk-sized arrays; negative: unknown. */
+    private long remaining;
 
     // guarded by this
     private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
@@ -38,8 +40,9 @@ final class ResponseBodyPump {
     private boolean drainScheduled;
     private Throwable failure;
 
-    ResponseBodyPump(InputStream in, HttpServerRequest request, Context context, int chunkBytes, int maxQueued,
-            String requestId) {
+    ResponseBodyPump(InputStream in, long length, HttpServerRequest request, Context context, int chunkBytes,
+            int maxQueued, String requestId) {
+        this.remaining = length;
         this.in = in;
         this.request = request;
         this.response = request.response();
@@ -71,8 +74,10 @@ final class ResponseBodyPump {
                         return;
                     }
                 }
-                byte[] chunk = new byte[chunkBytes];
+                int size = remaining < 0 ? chunkBytes : (int) Math.min(chunkBytes, Math.max(remaining, 8192));
+                byte[] chunk = new byte[size];
                 int n = in.readNBytes(chunk, 0, chunk.length);
+                remaining -= remaining < 0 ? 0 : n;
                 boolean last = n < chunk.length;
                 if (n > 0 || last) {
                     Buffer buffer = n == 0 ? null : Buffer.buffer(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
@@ -136,6 +141,10 @@ final class ResponseBodyPump {
                 }
                 done = eof && queue.isEmpty();
                 failed = failure;
+            }
+            if (next != null && done && failed == null) {
+                response.end(next); // the last chunk and the end in one flush
+                return;
             }
             if (next != null) {
                 response.write(next);

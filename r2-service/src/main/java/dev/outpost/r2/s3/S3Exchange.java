@@ -268,14 +268,14 @@ public final class S3Exchange {
 
     /**
      * Streams an object body from the backend with backpressure (see {@link ResponseBodyPump}); the
-     * stream is closed when done, failed or abandoned. The backend's answer normally arrives on one of
+     * stream is closed when done, failed or abandoned; {@code length} is the Content-Length sent. The backend's answer normally arrives on one of
      * the HTTP client's threads, which may block: the body is read right there, saving a thread hop
      * per request. Only on an event loop does the read move to {@code blockingExecutor}.
      */
-    void sendBody(InputStream body, java.util.concurrent.Executor blockingExecutor, int chunkBytes) {
+    void sendBody(InputStream body, long length, java.util.concurrent.Executor blockingExecutor, int chunkBytes) {
         discardBody();
         java.util.concurrent.Executor executor = Context.isOnEventLoopThread() ? blockingExecutor : Runnable::run;
-        new ResponseBodyPump(body, request, context, chunkBytes, BODY_CHUNKS_AHEAD, requestId).start(executor);
+        new ResponseBodyPump(body, length, request, context, chunkBytes, BODY_CHUNKS_AHEAD, requestId).start(executor);
     }
 
     void sendError(Throwable failure) {
