@@ -324,7 +324,7 @@ public class S3Api {
             } else {
                 x.response.setStatusCode(200);
             }
-            x.sendBody(result.body());
+            x.sendBody(result.stream(), length, objects.blockingExecutor(), config.limits().chunkBytes());
         }).replaceWithVoid();
     }
 

@@ -6,7 +6,6 @@ import dev.outpost.r2.model.BucketRef;
 import dev.outpost.r2.service.UploadBody;
 import dev.outpost.r2.stream.BodyPipe;
 import dev.outpost.r2.stream.VerifyingInputStream;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -26,7 +25,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +38,8 @@ public final class S3Exchange {
     private static final Logger LOG = Logger.getLogger(S3Exchange.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long MAX_XML_BODY = 8L * 1024 * 1024;
+    /** Chunks a download may read ahead of the client (besides what the response's write queue holds). */
+    private static final int BODY_CHUNKS_AHEAD = 2;
 
     final HttpServerRequest request;
     final HttpServerResponse response;
@@ -266,56 +266,16 @@ public final class S3Exchange {
         response.setStatusCode(status).end();
     }
 
-    /** Streams a body with backpressure: one chunk is read per write the client has room for. */
-    void sendBody(Multi<byte[]> body) {
+    /**
+     * Streams an object body from the backend with backpressure (see {@link ResponseBodyPump}); the
+     * stream is closed when done, failed or abandoned; {@code length} is the Content-Length sent. The backend's answer normally arrives on one of
+     * the HTTP client's threads, which may block: the body is read right there, saving a thread hop
+     * per request. Only on an event loop does the read move to {@code blockingExecutor}.
+     */
+    void sendBody(InputStream body, long length, java.util.concurrent.Executor blockingExecutor, int chunkBytes) {
         discardBody();
-        body.subscribe().withSubscriber(new Flow.Subscriber<byte[]>() {
-            private Flow.Subscription subscription;
-
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                context.runOnContext(v -> {
-                    response.closeHandler(x -> s.cancel());
-                    s.request(1);
-                });
-            }
-
-            @Override
-            public void onNext(byte[] chunk) {
-                context.runOnContext(v -> {
-                    if (response.closed()) {
-                        subscription.cancel();
-                        return;
-                    }
-                    response.write(Buffer.buffer(chunk));
-                    if (response.writeQueueFull()) {
-                        response.drainHandler(x -> subscription.request(1));
-                    } else {
-                        subscription.request(1);
-                    }
-                });
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                LOG.debugf(failure, "object body failed mid-stream (request %s)", requestId);
-                context.runOnContext(v -> {
-                    if (!response.closed()) {
-                        request.connection().close();
-                    }
-                });
-            }
-
-            @Override
-            public void onComplete() {
-                context.runOnContext(v -> {
-                    if (!response.ended() && !response.closed()) {
-                        response.end();
-                    }
-                });
-            }
-        });
+        java.util.concurrent.Executor executor = Context.isOnEventLoopThread() ? blockingExecutor : Runnable::run;
+        new ResponseBodyPump(body, length, request, context, chunkBytes, BODY_CHUNKS_AHEAD, requestId).start(executor);
     }
 
     void sendError(Throwable failure) {

@@ -57,6 +57,11 @@ public class ObjectService {
         this.config = config;
     }
 
+    /** Where blocking reads of object bodies run (never an event loop). */
+    public java.util.concurrent.Executor blockingExecutor() {
+        return store.blockingExecutor();
+    }
+
     // ------------------------------------------------------------------ read
 
     public Uni<Optional<ObjectInfo>> head(BucketRef bucket, String key) {
@@ -100,10 +105,10 @@ public class ObjectService {
     private GetResult toResult(ObjectBody body, Predicate<ObjectInfo> precondition) {
         if (precondition != null && !precondition.test(body.info())) {
             ChunkedReads.closeQuietly(body.body());
-            return new GetResult(body.info(), false, null, null);
+            return new GetResult(body.info(), false, null, null, null);
         }
         Multi<byte[]> chunks = ChunkedReads.of(body.body(), config.limits().chunkBytes(), store.blockingExecutor());
-        return new GetResult(body.info(), true, body.range(), chunks);
+        return new GetResult(body.info(), true, body.range(), chunks, body.body());
     }
 
     // ------------------------------------------------------------------ write

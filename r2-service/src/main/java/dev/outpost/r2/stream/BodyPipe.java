@@ -164,6 +164,17 @@ public final class BodyPipe {
             return n;
         }
 
+        /** Bytes readable without blocking: lets a writer batch chunks that have already arrived. */
+        @Override
+        public int available() {
+            long queued;
+            synchronized (BodyPipe.this) {
+                queued = buffered;
+            }
+            long here = current == null ? 0 : current.length - pos;
+            return (int) Math.min(Integer.MAX_VALUE, here + queued);
+        }
+
         @Override
         public void close() {
             if (!eof) {

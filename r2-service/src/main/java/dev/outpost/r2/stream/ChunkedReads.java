@@ -29,8 +29,10 @@ public final class ChunkedReads {
 
     private static byte[] readChunk(InputStream in, int chunkBytes) {
         try {
-            byte[] chunk = in.readNBytes(chunkBytes);
-            return chunk.length == 0 ? EOF : chunk;
+            // into one array of the chunk size: readNBytes(int) gathers 8 KiB pieces and copies them again
+            byte[] chunk = new byte[chunkBytes];
+            int n = in.readNBytes(chunk, 0, chunkBytes);
+            return n == 0 ? EOF : n == chunkBytes ? chunk : java.util.Arrays.copyOf(chunk, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
