@@ -55,12 +55,22 @@ public final class WorkerEnvironment {
     public record R2Binding(String name, R2BucketBinding bucket) implements Binding {
     }
 
-    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
+    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null);
 
     private final List<Binding> bindings;
+    private final String cacheScope;
 
-    private WorkerEnvironment(List<Binding> bindings) {
+    private WorkerEnvironment(List<Binding> bindings, String cacheScope) {
         this.bindings = List.copyOf(bindings);
+        this.cacheScope = cacheScope;
+    }
+
+    /**
+     * Whose Cache API entries the worker reads and writes (RT-6): the gateway sets the account, so the workers of
+     * one account share {@code caches.default} and no other account sees it. Null: the worker's own name.
+     */
+    public String cacheScope() {
+        return cacheScope;
     }
 
     public static Builder builder() {
@@ -84,6 +94,7 @@ public final class WorkerEnvironment {
     public static final class Builder {
         private final List<Binding> bindings = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
+        private String cacheScope;
 
         private Builder() {
         }
@@ -117,6 +128,12 @@ public final class WorkerEnvironment {
             return add(new R2Binding(name, Objects.requireNonNull(bucket, "bucket")));
         }
 
+        /** The Cache API partition of the worker, e.g. {@code account:<id>} (see {@link #cacheScope()}). */
+        public Builder cacheScope(String scope) {
+            this.cacheScope = scope;
+            return this;
+        }
+
         private Builder add(Binding binding) {
             Objects.requireNonNull(binding.name(), "name");
             if (binding.name().isEmpty()) {
@@ -130,7 +147,7 @@ public final class WorkerEnvironment {
         }
 
         public WorkerEnvironment build() {
-            return new WorkerEnvironment(bindings);
+            return new WorkerEnvironment(bindings, cacheScope);
         }
     }
 }

@@ -33,6 +33,7 @@ import { Fetcher } from './service.js';
 import { defineCommonJs, commonJsNamespace } from './commonjs.js';
 import { pullStream, cancelStream } from './hoststreams.js';
 import { fetch } from './fetch.js';
+import { caches, Cache, CacheStorage } from './cache.js';
 
 const timeOrigin = Date.now();
 
@@ -87,6 +88,9 @@ export function install(host) {
   define('performance', new Performance(), true);
   define('navigator', new Navigator(), true);
   define('self', globalThis, true);
+  define('caches', caches, true);
+  define('Cache', Cache);
+  define('CacheStorage', CacheStorage);
   return Object.freeze({
     dispatchFetch,
     dispatchScheduled,
