@@ -39,11 +39,15 @@ public final class WorkerEngine implements AutoCloseable {
     private final io.vertx.core.Vertx vertx;
     private volatile OutboundHttp outbound;
     private volatile boolean closed;
+    /** The Cache API store (RT-6): one per engine, so every isolate of every worker shares it. */
+    private final dev.outpost.runtime.io.ResponseCache cache;
 
-    private WorkerEngine(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
+    private WorkerEngine(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx,
+                         CacheSettings cacheSettings) {
         this.pools = new IsolatePools(poolSettings, enforcer);
         this.fetchPolicy = fetchPolicy;
         this.vertx = vertx;
+        this.cache = new dev.outpost.runtime.io.ResponseCache(cacheSettings);
     }
 
     /**
@@ -69,6 +73,12 @@ public final class WorkerEngine implements AutoCloseable {
      *                     worker first fetches (and closes with the engine)
      */
     public static WorkerEngine create(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx) {
+        return create(poolSettings, fetchPolicy, vertx, CacheSettings.defaults());
+    }
+
+    /** As above, with the size bounds of the Cache API store (RT-6). */
+    public static WorkerEngine create(IsolatePoolSettings poolSettings, FetchPolicy fetchPolicy, io.vertx.core.Vertx vertx,
+                                      CacheSettings cacheSettings) {
         Objects.requireNonNull(poolSettings, "poolSettings");
         synchronized (FLAGS_LOCK) {
             if (!V8RuntimeOptions.V8_FLAGS.isSealed()) {
@@ -85,7 +95,7 @@ public final class WorkerEngine implements AutoCloseable {
         FetchPolicy policy = fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy;
         // A bad CIDR fails here, at start, not at a worker's first fetch.
         new dev.outpost.runtime.io.AddressPolicy(policy.allowedCidrs(), policy.deniedCidrs());
-        return new WorkerEngine(poolSettings, policy, vertx);
+        return new WorkerEngine(poolSettings, policy, vertx, cacheSettings == null ? CacheSettings.defaults() : cacheSettings);
     }
 
     /** The outbound HTTP client, created on the first fetch of any worker. */
@@ -119,7 +129,7 @@ public final class WorkerEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine closed");
         }
-        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer, this::outbound).start();
+        WorkerIsolate isolate = new WorkerIsolate(bundle, env, limits, enforcer, this::outbound, cache).start();
         try {
             // Startup is bounded by the CPU watchdog; the wall limit guards against anything else.
             isolate.ready().get(limits.wallPerRequest().toMillis() + limits.cpuPerRequest().toMillis(), TimeUnit.MILLISECONDS);
@@ -138,7 +148,7 @@ public final class WorkerEngine implements AutoCloseable {
             throw new WorkerLoadException("Interrupted while loading the worker.");
         }
         IsolateWorker[] self = new IsolateWorker[1];
-        self[0] = new IsolateWorker(bundle, env, limits, pools.settings(), enforcer, this::outbound, isolate,
+        self[0] = new IsolateWorker(bundle, env, limits, pools.settings(), enforcer, this::outbound, cache, isolate,
                 () -> pools.remove(self[0]));
         pools.add(self[0]);
         return self[0];

@@ -62,12 +62,22 @@ public final class WorkerEnvironment {
     public record DurableObjectNamespaceBinding(String name, String namespaceId, String className) implements Binding {
     }
 
-    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of());
+    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null);
 
     private final List<Binding> bindings;
+    private final String cacheScope;
 
-    private WorkerEnvironment(List<Binding> bindings) {
+    private WorkerEnvironment(List<Binding> bindings, String cacheScope) {
         this.bindings = List.copyOf(bindings);
+        this.cacheScope = cacheScope;
+    }
+
+    /**
+     * Whose Cache API entries the worker reads and writes (RT-6): the gateway sets the account, so the workers of
+     * one account share {@code caches.default} and no other account sees it. Null: the worker's own name.
+     */
+    public String cacheScope() {
+        return cacheScope;
     }
 
     public static Builder builder() {
@@ -91,6 +101,7 @@ public final class WorkerEnvironment {
     public static final class Builder {
         private final List<Binding> bindings = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
+        private String cacheScope;
 
         private Builder() {
         }
@@ -129,6 +140,12 @@ public final class WorkerEnvironment {
                     Objects.requireNonNull(className, "className")));
         }
 
+        /** The Cache API partition of the worker, e.g. {@code account:<id>} (see {@link #cacheScope()}). */
+        public Builder cacheScope(String scope) {
+            this.cacheScope = scope;
+            return this;
+        }
+
         private Builder add(Binding binding) {
             Objects.requireNonNull(binding.name(), "name");
             if (binding.name().isEmpty()) {
@@ -142,7 +159,7 @@ public final class WorkerEnvironment {
         }
 
         public WorkerEnvironment build() {
-            return new WorkerEnvironment(bindings);
+            return new WorkerEnvironment(bindings, cacheScope);
         }
     }
 }

@@ -36,6 +36,19 @@ public interface GatewayConfig {
     /** Outbound fetch() (outpost.gateway.fetch.*). */
     Fetch fetch();
 
+    /** The Cache API store (RT-6): in memory, shared by all isolates of this gateway process. */
+    Cache cache();
+
+    interface Cache {
+        /** Total bytes of cached responses (bodies, headers, keys) before least recently used ones are evicted. */
+        @io.smallrye.config.WithDefault("67108864")
+        long maxBytes();
+
+        /** Largest single cached response; a bigger one is accepted by {@code put()} and not stored. */
+        @io.smallrye.config.WithDefault("8388608")
+        long maxObjectBytes();
+    }
+
     /** Outbound fetch: the SSRF guard's exceptions and additions. */
     interface Fetch {
         /**

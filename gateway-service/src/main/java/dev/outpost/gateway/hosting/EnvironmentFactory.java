@@ -44,7 +44,8 @@ public class EnvironmentFactory {
     }
 
     public WorkerEnvironment build(String accountId, String scriptName, List<BindingSpec> bindings) {
-        WorkerEnvironment.Builder env = WorkerEnvironment.builder();
+        // RT-6: the account's workers share one Cache API partition; no other account can read it.
+        WorkerEnvironment.Builder env = WorkerEnvironment.builder().cacheScope("account:" + accountId);
         for (BindingSpec binding : bindings) {
             switch (binding.type()) {
                 case "plain_text" -> env.text(binding.name(), binding.text("text"));

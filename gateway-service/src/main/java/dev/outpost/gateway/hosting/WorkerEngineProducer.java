@@ -1,6 +1,7 @@
 package dev.outpost.gateway.hosting;
 
 import dev.outpost.gateway.config.GatewayConfig;
+import dev.outpost.runtime.CacheSettings;
 import dev.outpost.runtime.FetchPolicy;
 import dev.outpost.runtime.IsolatePoolSettings;
 import dev.outpost.runtime.WorkerEngine;
@@ -28,7 +29,8 @@ public class WorkerEngineProducer {
         return WorkerEngine.create(new IsolatePoolSettings(max, isolates.idleTimeout(), isolates.scaleUpUtilization(),
                         isolates.memoryPressureBytes()),
                 new FetchPolicy(fetch.allowedCidrs().orElse(List.of()), fetch.deniedCidrs().orElse(List.of()),
-                        fetch.connectTimeout(), null), vertx);
+                        fetch.connectTimeout(), null), vertx,
+                new CacheSettings(config.cache().maxBytes(), config.cache().maxObjectBytes()));
     }
 
     void close(@Disposes WorkerEngine engine) {

@@ -75,6 +75,7 @@ public final class IsolateWorker implements LoadedWorker {
     private final IsolatePoolSettings pool;
     private final LimitEnforcer enforcer;
     private final java.util.function.Supplier<OutboundHttp> outbound;
+    private final ResponseCache cache;
     private final Runnable onClose;
     private final CopyOnWriteArrayList<Member> members = new CopyOnWriteArrayList<>();
     private volatile boolean growing;
@@ -82,7 +83,9 @@ public final class IsolateWorker implements LoadedWorker {
 
     public IsolateWorker(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits,
                          IsolatePoolSettings pool, LimitEnforcer enforcer,
-                         java.util.function.Supplier<OutboundHttp> outbound, WorkerIsolate loaded, Runnable onClose) {
+                         java.util.function.Supplier<OutboundHttp> outbound, ResponseCache cache, WorkerIsolate loaded,
+                         Runnable onClose) {
+        this.cache = cache;
         this.bundle = bundle;
         this.environment = environment;
         this.limits = limits;
@@ -167,7 +170,7 @@ public final class IsolateWorker implements LoadedWorker {
         if (closed || index < 0) {
             return; // closing, or another request replaced it already
         }
-        members.set(index, new Member(new WorkerIsolate(bundle, environment, limits, enforcer, outbound).start()));
+        members.set(index, new Member(new WorkerIsolate(bundle, environment, limits, enforcer, outbound, cache).start()));
         condemned.isolate.close();
     }
 
@@ -177,7 +180,7 @@ public final class IsolateWorker implements LoadedWorker {
             return;
         }
         growing = true;
-        WorkerIsolate isolate = new WorkerIsolate(bundle, environment, limits, enforcer, outbound).start();
+        WorkerIsolate isolate = new WorkerIsolate(bundle, environment, limits, enforcer, outbound, cache).start();
         isolate.ready().whenComplete((ok, failure) -> {
             synchronized (this) {
                 growing = false;

@@ -33,6 +33,7 @@ import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
 import dev.outpost.runtime.api.KvHost;
+import dev.outpost.runtime.api.CacheHost;
 import dev.outpost.runtime.api.ServiceBindingHost;
 import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.runtime.api.R2Host;
@@ -98,6 +99,7 @@ public final class WorkerIsolate {
     private final RuntimeLimits limits;
     private final LimitEnforcer enforcer;
     private final Supplier<OutboundHttp> outbound;
+    private final ResponseCache cache;
     private final EventLoop loop;
     private final IsolateWatch watch;
     private final WorkerLog workerLog;
@@ -132,8 +134,9 @@ public final class WorkerIsolate {
     };
 
     public WorkerIsolate(WorkerBundle bundle, WorkerEnvironment environment, RuntimeLimits limits, LimitEnforcer enforcer,
-                         Supplier<OutboundHttp> outbound) {
+                         Supplier<OutboundHttp> outbound, ResponseCache cache) {
         this.outbound = outbound;
+        this.cache = cache;
         this.bundle = bundle;
         this.environment = environment;
         this.limits = limits;
@@ -335,6 +338,8 @@ public final class WorkerIsolate {
                     .install(new D1Host(services, d1))
                     .install(new ServiceBindingHost(services, serviceBindings, streams))
                     .install(new R2Host(services, r2))
+                    .install(new CacheHost(cache, environment.cacheScope() != null ? environment.cacheScope()
+                            : "worker:" + bundle.scriptName()))
                     .install(streams)
                     .install(new FetchHost(services, streams, outbound));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object(),

@@ -34,6 +34,7 @@ import { defineCommonJs, commonJsNamespace } from './commonjs.js';
 import { pullStream, cancelStream } from './hoststreams.js';
 import { fetch } from './fetch.js';
 import { setCompatibilityFlags } from './compat.js';
+import { caches, Cache, CacheStorage } from './cache.js';
 
 const timeOrigin = Date.now();
 
@@ -93,6 +94,9 @@ export function install(host, compatibilityJson) {
   // RT-12: as workerd, a plain object whose compatibilityFlags is frozen
   define('Cloudflare', { compatibilityFlags: flags }, true);
   define('self', globalThis, true);
+  define('caches', caches, true);
+  define('Cache', Cache);
+  define('CacheStorage', CacheStorage);
   return Object.freeze({
     dispatchFetch,
     dispatchScheduled,
