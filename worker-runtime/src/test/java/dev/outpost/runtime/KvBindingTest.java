@@ -175,9 +175,12 @@ class KvBindingTest {
         assertTrue(e.getMessage().startsWith("Uncaught Error: Disallowed operation called within global scope."), e.getMessage());
     }
 
-    /** RT-8/RT-13: binding calls count toward the subrequest limit like fetches. */
+    /**
+     * RT-13/KV-8/D1-11: binding calls have their own budget (1,000 on Cloudflare), apart from the fetch
+     * subrequest budget (50 on the free plan): past it they reject with Cloudflare's message.
+     */
     @Test
-    void kvCallsCountAsSubrequests() throws Exception {
+    void kvCallsCountTowardTheBindingOperationBudgetNotTheSubrequestOne() throws Exception {
         WorkerEnvironment env = WorkerEnvironment.builder().kv("KV", new InMemoryKv()).build();
         String source = """
                 export default {
@@ -188,9 +191,10 @@ class KvBindingTest {
                     catch (e) { return new Response(v + '|' + e.message); }
                   }
                 };""";
-        RuntimeLimits limits = RuntimeLimits.defaults().withSubrequests(2);
+        RuntimeLimits limits = RuntimeLimits.defaults().withSubrequests(1).withBindingOperations(2);
         try (LoadedWorker worker = engine.load(single(source), env, limits)) {
-            assertEquals("v|Too many subrequests.", body(call(worker, get("https://x/"))));
+            assertEquals("v|Too many API requests by single worker invocation.", body(call(worker, get("https://x/"))));
         }
+        assertEquals(1000, RuntimeLimits.defaults().bindingOperations());
     }
 }
