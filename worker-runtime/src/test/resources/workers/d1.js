@@ -35,6 +35,9 @@ export default {
     out.objectError = syncError(() => db.prepare('ECHO').bind({ a: 1 }));
     out.dateError = syncError(() => db.prepare('ECHO').bind(new Date(0)).toString().slice(0, 0));
     out.badArray = syncError(() => db.prepare('ECHO').bind([1, 256]));
+    // D1-2: statement and params are readable, as on workerd's D1PreparedStatement (BLOBs as byte arrays)
+    const inspected = db.prepare('ECHO ?1 ?2').bind('a', new Uint8Array([1, 2]));
+    out.inspect = { statement: inspected.statement, params: inspected.params };
     // D1-3
     out.all = await db.prepare('ROWS').all();
     out.run = await db.prepare('EMPTY').run();
@@ -57,7 +60,8 @@ export default {
     out.execFail = await asyncError(db.exec('SELECT 1\nbad'));
     out.dump = await asyncError(db.dump());
     // D1-7
-    out.blankSession = syncError(() => db.withSession('  '));
+    // D1-7 (workerd's shim): blank after trim means "first-unconstrained", no error.
+    out.blankSession = db.withSession('  ').getBookmark();
     const session = db.withSession();
     out.bookmarkBefore = session.getBookmark();
     await session.prepare('ROWS').all();
@@ -66,6 +70,8 @@ export default {
     out.bookmarkGrows = session.getBookmark() > b1;
     out.bookmarkShape = /^[0-9a-f]{8}-/.test(b1);
     const resumed = db.withSession(b1);
+    // D1-7: a session started from a bookmark reports it before its first query (as workerd's shim does).
+    out.resumedBefore = resumed.getBookmark() === b1;
     await resumed.prepare('EMPTY').first();
     out.resumedBookmark = resumed.getBookmark() > b1;
     return Response.json(out);

@@ -30,11 +30,38 @@ export default {
     } catch (e) {
       out.badType = `${e.name}: ${e.message}`;
     }
-    try {
-      await kv.get('text', 'stream');
-    } catch (e) {
-      out.stream = e.name;
-    }
+    // KV-2: type "stream" answers a ReadableStream; KV-5: a ReadableStream is a valid value
+    const stream = await kv.get('text', 'stream');
+    out.stream = { isStream: stream instanceof ReadableStream, text: await new Response(stream).text() };
+    await kv.put('streamed', new Response('from a stream').body);
+    out.streamed = await kv.get('streamed');
+    out.streamMissing = await kv.get('nope', { type: 'stream' });
+    // KV-8/KV-11: workerd's key checks and KV's 400s, all as rejections
+    const failure = async (f) => {
+      let p;
+      try {
+        p = f();
+      } catch (e) {
+        return { synchronous: true, name: e.name, message: e.message };
+      }
+      try {
+        await p;
+        return null;
+      } catch (e) {
+        return { synchronous: false, name: e.name, message: e.message };
+      }
+    };
+    out.failures = {
+      emptyKey: await failure(() => kv.get('')),
+      dot: await failure(() => kv.put('.', 'x')),
+      dotDot: await failure(() => kv.delete('..')),
+      longKey: await failure(() => kv.get('k'.repeat(513))),
+      longUtf8Key: await failure(() => kv.put('é'.repeat(257), 'x')),
+      cacheTtl: await failure(() => kv.get('text', { cacheTtl: 29 })),
+      highList: await failure(() => kv.list({ limit: 1001 })),
+      zeroList: await failure(() => kv.list({ limit: 0 })),
+    };
+    await kv.delete('streamed');
     out.listAll = await kv.list();
     const page1 = await kv.list({ limit: 2 });
     const page2 = await kv.list({ limit: 2, cursor: page1.cursor });

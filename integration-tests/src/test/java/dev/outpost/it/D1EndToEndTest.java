@@ -73,6 +73,23 @@ class D1EndToEndTest {
                 const session = db.withSession('first-primary');
                 await session.prepare('SELECT 1').all();
                 out.bookmark = session.getBookmark();
+                // D1-7 (workerd's shim): blank means first-unconstrained; a bookmark session reports it at once
+                const blank = db.withSession('  ');
+                out.blankBefore = blank.getBookmark();
+                await blank.prepare('SELECT 1').all();
+                out.blankAfter = typeof blank.getBookmark();
+                out.resumedBefore = db.withSession(out.bookmark).getBookmark() === out.bookmark;
+                // D1-8: meta field types as on Cloudflare
+                const meta = (await db.prepare('SELECT * FROM t').all()).meta;
+                out.metaTypes = Object.fromEntries(['duration', 'changes', 'last_row_id', 'changed_db', 'size_after',
+                  'rows_read', 'rows_written', 'served_by'].map((k) => [k, typeof meta[k]]));
+                // D1-5 / D1-6
+                out.execDuration = typeof out.exec.duration;
+                out.dump = await caught(db.dump());
+                // D1-11 / RT-13: more than 50 queries in one invocation (the limit is 1,000 binding operations)
+                let sum = 0;
+                for (let i = 0; i < 60; i++) sum += await db.prepare('SELECT ? AS v').bind(i).first('v');
+                out.sixtyQueries = sum;
                 return Response.json(out);
               }
             };""";
@@ -137,7 +154,7 @@ class D1EndToEndTest {
         assertEquals("{\"name\":\"héllo\"}", out.path("first").toString());
         assertEquals("héllo", out.path("firstCol").asText());
         assertTrue(out.path("firstNone").isNull());
-        assertEquals("{\"message\":\"D1_COLUMN_NOTFOUND: Column not found (nope)\",\"cause\":\"Column not found (nope)\"}",
+        assertEquals("{\"message\":\"D1_COLUMN_NOTFOUND: Column not found (nope)\",\"cause\":\"Column not found\"}",
                 out.path("firstMissing").toString());
         assertEquals("[[\"id\",\"flag\"],[1,1],[2,0]]", out.path("raw").toString());
         assertEquals("D1_TYPE_ERROR: Type 'undefined' not supported for value 'undefined'",
@@ -154,6 +171,34 @@ class D1EndToEndTest {
                 response.body());
         assertEquals(1099511627776L, out.path("big").asLong());
         assertTrue(out.path("bookmark").asText().matches("[0-9a-f]{8}-.*"), response.body());
+        assertTrue(out.path("blankBefore").isNull(), response.body());
+        assertEquals("string", out.path("blankAfter").asText(), response.body());
+        assertTrue(out.path("resumedBefore").asBoolean(), response.body());
+        assertEquals("{\"duration\":\"number\",\"changes\":\"number\",\"last_row_id\":\"number\",\"changed_db\":\"boolean\","
+                + "\"size_after\":\"number\",\"rows_read\":\"number\",\"rows_written\":\"number\",\"served_by\":\"string\"}",
+                out.path("metaTypes").toString());
+        assertEquals("number", out.path("execDuration").asText(), response.body());
+        assertTrue(out.path("dump").path("message").asText().startsWith("D1_DUMP_ERROR: "), response.body());
+        assertEquals(1770, out.path("sixtyQueries").asInt(), response.body());
+
+        // D1-13/D1-15 on the gateway's API (wrangler's base URL): time-travel bookmark, then a restore to it
+        JsonNode bookmark = gatewayApi("GET", "/d1/database/" + databaseId + "/time_travel/bookmark");
+        String bm = bookmark.path("result").path("bookmark").asText();
+        assertTrue(bm.matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]+"), bookmark.toString());
+        JsonNode restored = gatewayApi("POST", "/d1/database/" + databaseId + "/time_travel/restore?bookmark=" + bm);
+        assertTrue(restored.path("success").asBoolean(), restored.toString());
+        assertTrue(restored.path("result").path("previous_bookmark").asText().matches("[0-9a-f]{8}-.*"), restored.toString());
+        assertTrue(restored.path("result").has("bookmark") && restored.path("result").has("message"), restored.toString());
+    }
+
+    static JsonNode gatewayApi(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
+                        + stack.credentials().accountId() + path))
+                .header("Authorization", "Bearer " + stack.credentials().apiToken())
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), method + " " + path + ": " + response.body());
+        return JSON.readTree(response.body());
     }
 
     @Test

@@ -64,7 +64,7 @@ class D1BindingTest {
             has(json, "\"firstEmpty\":null");
             has(json, "\"firstEmptyCol\":null");
             has(json, "\"firstMissing\":{\"name\":\"Error\",\"message\":\"D1_COLUMN_NOTFOUND: Column not found (nope)\","
-                    + "\"cause\":\"Column not found (nope)\"}");
+                    + "\"cause\":\"Column not found\"}");
             has(json, "\"raw\":[[1,\"a\",[1,2,255]],[2,\"b\",null]]");
             has(json, "\"rawNames\":[[\"id\",\"name\",\"data\"],[1,\"a\",[1,2,255]],[2,\"b\",null]]");
             // D1-4: results in order; a failing statement rejects the whole batch
@@ -79,7 +79,9 @@ class D1BindingTest {
                     + "syntax error at offset 0: SQLITE_ERROR\",\"cause\":\"Error in line 2: bad:");
             has(json, "\"dump\":{\"name\":\"Error\",\"message\":\"D1_DUMP_ERROR: ");
             // D1-7
-            has(json, "\"blankSession\":{\"name\":\"Error\",\"message\":\"D1_SESSION_ERROR: ");
+            has(json, "\"blankSession\":null");
+            has(json, "\"resumedBefore\":true");
+            has(json, "\"inspect\":{\"statement\":\"ECHO ?1 ?2\",\"params\":[\"a\",[1,2]]}");
             has(json, "\"bookmarkBefore\":null");
             has(json, "\"bookmarkGrows\":true");
             has(json, "\"bookmarkShape\":true");

@@ -44,7 +44,22 @@ class KvBindingTest {
             assertTrue(json.contains("\"view\":[8,7]"), json);
             assertTrue(json.contains("\"missing\":null"), json);
             assertTrue(json.contains("\"bulk\":[[\"text\",\"héllo\"],[\"nope\",null]]"), json);
-            assertTrue(json.contains("\"stream\":\"TypeError\""), json);
+            assertTrue(json.contains("\"stream\":{\"isStream\":true,\"text\":\"héllo\"}"), json);
+            assertTrue(json.contains("\"streamed\":\"from a stream\""), json);
+            assertTrue(json.contains("\"streamMissing\":null"), json);
+            // KV-8/KV-11: workerd's key checks and KV's 400s/414s, rejected (never thrown synchronously)
+            assertTrue(json.contains("\"emptyKey\":{\"synchronous\":false,\"name\":\"TypeError\",\"message\":\"Key name cannot be empty.\"}"), json);
+            assertTrue(json.contains("\"dot\":{\"synchronous\":false,\"name\":\"TypeError\",\"message\":\"\\\".\\\" is not allowed as a key name.\"}"), json);
+            assertTrue(json.contains("\"dotDot\":{\"synchronous\":false,\"name\":\"TypeError\",\"message\":\"\\\"..\\\" is not allowed as a key name.\"}"), json);
+            assertTrue(json.contains("\"longKey\":{\"synchronous\":false,\"name\":\"Error\",\"message\":\"KV GET failed: 414 UTF-8 encoded "
+                    + "length of 513 exceeds key length limit of 512.\"}"), json);
+            assertTrue(json.contains("\"longUtf8Key\":{\"synchronous\":false,\"name\":\"Error\",\"message\":\"KV PUT failed: 414 UTF-8 encoded "
+                    + "length of 514 exceeds key length limit of 512.\"}"), json);
+            assertTrue(json.contains("\"cacheTtl\":{\"synchronous\":false,\"name\":\"Error\",\"message\":\"KV GET failed: 400 Invalid "
+                    + "cache_ttl of 29. Cache TTL must be at least 30.\"}"), json);
+            assertTrue(json.contains("\"highList\":{\"synchronous\":false,\"name\":\"Error\",\"message\":\"KV GET failed: 400 Invalid "
+                    + "key_count_limit of 1001. Please specify an integer less than 1000.\"}"), json);
+            assertTrue(json.contains("\"zeroList\":null"), json);
             assertTrue(json.contains("\"badType\":\"TypeError: Unknown response type. Possible types are \\\"text\\\", "
                     + "\\\"arrayBuffer\\\", \\\"json\\\", and \\\"stream\\\".\""), json);
             // KV-4
@@ -73,6 +88,7 @@ class KvBindingTest {
             assertEquals(4102444800L, kv.entries.get("buffer").expiration());
             assertEquals("{\"owner\":\"me\"}", kv.entries.get("json").metadataJson());
             assertNull(kv.entries.get("text"));
+            assertNull(kv.entries.get("streamed"));
         }
     }
 
@@ -159,9 +175,12 @@ class KvBindingTest {
         assertTrue(e.getMessage().startsWith("Uncaught Error: Disallowed operation called within global scope."), e.getMessage());
     }
 
-    /** RT-8/RT-13: binding calls count toward the subrequest limit like fetches. */
+    /**
+     * RT-13/KV-8/D1-11: binding calls have their own budget (1,000 on Cloudflare), apart from the fetch
+     * subrequest budget (50 on the free plan): past it they reject with Cloudflare's message.
+     */
     @Test
-    void kvCallsCountAsSubrequests() throws Exception {
+    void kvCallsCountTowardTheBindingOperationBudgetNotTheSubrequestOne() throws Exception {
         WorkerEnvironment env = WorkerEnvironment.builder().kv("KV", new InMemoryKv()).build();
         String source = """
                 export default {
@@ -172,9 +191,10 @@ class KvBindingTest {
                     catch (e) { return new Response(v + '|' + e.message); }
                   }
                 };""";
-        RuntimeLimits limits = RuntimeLimits.defaults().withSubrequests(2);
+        RuntimeLimits limits = RuntimeLimits.defaults().withSubrequests(1).withBindingOperations(2);
         try (LoadedWorker worker = engine.load(single(source), env, limits)) {
-            assertEquals("v|Too many subrequests.", body(call(worker, get("https://x/"))));
+            assertEquals("v|Too many API requests by single worker invocation.", body(call(worker, get("https://x/"))));
         }
+        assertEquals(1000, RuntimeLimits.defaults().bindingOperations());
     }
 }

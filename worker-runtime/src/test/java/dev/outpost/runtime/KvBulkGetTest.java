@@ -52,6 +52,7 @@ class KvBulkGetTest {
     }
 
     @Test
+    // KV-3: errors phrased as workerd reports KV's 400s ("KV GET_BULK failed: 400 ...")
     void bulkGetReturnsAMapInOneOperationWithCloudflaresErrors() throws Exception {
         CountingKv kv = new CountingKv();
         kv.entries.put("a", new KvEntry("\"quoted\" é\n".getBytes(StandardCharsets.UTF_8), null, 0));
@@ -86,12 +87,12 @@ class KvBulkGetTest {
             assertTrue(json.contains("\"meta\":[[\"j\",{\"value\":\"{\\\"n\\\":[1,2]}\",\"metadata\":{\"m\":1}}],"
                     + "[\"a\",{\"value\":\"\\\"quoted\\\" é\\n\",\"metadata\":null}],[\"missing\",null]]"), json);
             assertTrue(json.contains("\"isMap\":true"), json);
-            assertTrue(json.contains("\"none\":\"TypeError: You must request a minimum of 1 key\""), json);
-            assertTrue(json.contains("\"tooMany\":\"TypeError: You can request a maximum of 100 keys\""), json);
+            assertTrue(json.contains("\"none\":\"Error: KV GET_BULK failed: 400 You must request a minimum of 1 key\""), json);
+            assertTrue(json.contains("\"tooMany\":\"Error: KV GET_BULK failed: 400 You can request a maximum of 100 keys\""), json);
             assertTrue(json.contains("\"hundred\":100"), json);
-            assertTrue(json.contains("\"buffer\":\"TypeError: \\\"arrayBuffer\\\" is not a valid type. Use \\\"json\\\" or \\\"text\\\"\""), json);
-            assertTrue(json.contains("\"stream\":\"TypeError: \\\"stream\\\" is not a valid type. Use \\\"json\\\" or \\\"text\\\"\""), json);
-            assertTrue(json.contains("\"metaBuffer\":\"TypeError: \\\"arrayBuffer\\\" is not a valid type."), json);
+            assertTrue(json.contains("\"buffer\":\"Error: KV GET_BULK failed: 400 \\\"arrayBuffer\\\" is not a valid type. Use \\\"json\\\" or \\\"text\\\"\""), json);
+            assertTrue(json.contains("\"stream\":\"Error: KV GET_BULK failed: 400 \\\"stream\\\" is not a valid type. Use \\\"json\\\" or \\\"text\\\"\""), json);
+            assertTrue(json.contains("\"metaBuffer\":\"Error: KV GET_BULK failed: 400 \\\"arrayBuffer\\\" is not a valid type."), json);
         }
         // the six successful bulk calls were six getMany operations and no single gets
         assertEquals(6, kv.batches.size(), kv.batches.toString());

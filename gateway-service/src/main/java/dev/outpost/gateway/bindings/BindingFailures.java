@@ -4,6 +4,7 @@ import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.runtime.bindings.BindingException;
 import io.grpc.Status;
 import io.smallrye.mutiny.TimeoutException;
+import java.util.Map;
 
 /**
  * Turns a failed binding call into the error a worker sees, phrased as Cloudflare phrases it:
@@ -11,6 +12,16 @@ import io.smallrye.mutiny.TimeoutException;
  * 503 with the reason, so a worker never waits forever on a dead service.
  */
 public final class BindingFailures {
+    /**
+     * KV-8/KV-11: the service errors whose Cloudflare status is not what their gRPC code maps to — long keys
+     * are 414, oversized values, metadata and bulk answers 413 (gRPC has only INVALID_ARGUMENT for them).
+     */
+    private static final Map<String, Integer> HTTP_BY_ERROR_CODE = Map.of(
+            "KV_KEY_TOO_LONG", 414,
+            "KV_VALUE_TOO_LARGE", 413,
+            "KV_METADATA_TOO_LARGE", 413,
+            "KV_RESPONSE_TOO_LARGE", 413);
+
     private BindingFailures() {
     }
 
@@ -24,7 +35,8 @@ public final class BindingFailures {
             return new BindingException(prefix + " " + operation + " failed: 504 the service did not answer in time");
         }
         Status status = Status.fromThrowable(cause);
-        int http = switch (status.getCode()) {
+        Integer byCode = HTTP_BY_ERROR_CODE.get(String.valueOf(OutpostErrors.codeOf(cause)));
+        int http = byCode != null ? byCode : switch (status.getCode()) {
             case INVALID_ARGUMENT, OUT_OF_RANGE, FAILED_PRECONDITION -> 400;
             case NOT_FOUND -> 404;
             case PERMISSION_DENIED, UNAUTHENTICATED -> 403;

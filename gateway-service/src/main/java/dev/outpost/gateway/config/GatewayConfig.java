@@ -33,6 +33,10 @@ public interface GatewayConfig {
     @WithDefault("50")
     int subrequestLimit();
 
+    /** KV and D1 calls one request may make (RT-13, KV-8, D1-11: 1,000), apart from the subrequest limit. */
+    @WithDefault("1000")
+    int bindingOperationLimit();
+
     /** Outbound fetch() (outpost.gateway.fetch.*). */
     Fetch fetch();
 

@@ -108,7 +108,8 @@ public class WorkerHost {
     }
 
     RuntimeLimits limits() {
-        return new RuntimeLimits(config.cpuLimit(), config.wallLimit(), config.heapLimitBytes(), config.subrequestLimit());
+        return new RuntimeLimits(config.cpuLimit(), config.wallLimit(), config.heapLimitBytes(), config.subrequestLimit(),
+                config.bindingOperationLimit());
     }
 
     @PreDestroy

@@ -31,14 +31,22 @@ public interface HostServices {
     <T> String startCall(int callId, Supplier<? extends CompletionStage<T>> operation, ResultEncoder<T> encoder);
 
     /**
-     * {@link #startCall} for a binding operation (KV, D1, ...): it counts as a subrequest (RT-8/RT-13), so past
-     * the limit it is refused with {@code Too many subrequests.}
+     * {@link #startCall} for a binding operation (KV, D1): it counts toward the request's budget of binding
+     * operations (RT-13, KV-8, D1-11: 1,000), not toward the fetch subrequest budget, so past it it is refused
+     * with {@code Too many API requests by single worker invocation.} as on Cloudflare.
      */
     default <T> String startBindingCall(int callId, Supplier<? extends CompletionStage<T>> operation,
                                         ResultEncoder<T> encoder) {
-        String limited = subrequest();
+        String limited = bindingOperation();
         return limited != null ? limited : startCall(callId, operation, encoder);
     }
+
+    /**
+     * Counts one binding operation (KV, D1) of the current request.
+     *
+     * @return null when within the limit, else the message of the Error JS should throw
+     */
+    String bindingOperation();
 
     /**
      * Runs {@code cleanup} on the isolate thread when the current request is over (answered, its body sent and

@@ -33,6 +33,7 @@ public final class RequestContext {
     private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
     private java.util.List<Runnable> onRelease;
     private int subrequests;
+    private int bindingOperations;
     /** Chunks of the streamed request body read so far, and the count the wall deadline last saw. */
     private volatile long bodyChunks;
     private long bodyChunksSeen;
@@ -179,6 +180,10 @@ public final class RequestContext {
     /** Loop thread: counts one subrequest; true while within {@code limit}. */
     boolean subrequest(int limit) {
         return ++subrequests <= limit;
+    }
+
+    boolean bindingOperation(int limit) {
+        return ++bindingOperations <= limit;
     }
 
     LimitKind limitExceeded() {

@@ -1044,6 +1044,15 @@ public final class WorkerIsolate {
         }
 
         @Override
+        public String bindingOperation() {
+            RequestContext context = current;
+            if (context == null || context.isStartup() || context.bindingOperation(limits.bindingOperations())) {
+                return null;
+            }
+            return "Too many API requests by single worker invocation.";
+        }
+
+        @Override
         public void log(String level, String message) {
             workerLog.log(WorkerLog.levelOf(level), current, message);
         }

@@ -8,12 +8,14 @@ import { hostCall } from './async.js';
 
 const CONSTRUCT = Symbol('D1Database');
 const PREFIX = /^(D1_[A-Z_]+): /;
+const FIRST_UNCONSTRAINED = 'first-unconstrained';
+const FIRST_PRIMARY = 'first-primary';
 
 /** D1-12: an Error with D1's message and cause = Error(message without its prefix). */
-function d1Error(message) {
+function d1Error(message, cause = undefined) {
   const text = String(message);
   const m = PREFIX.exec(text);
-  return new Error(text, { cause: new Error(m ? text.slice(m[0].length) : text) });
+  return new Error(text, { cause: new Error(cause ?? (m ? text.slice(m[0].length) : text)) });
 }
 
 function describe(value) {
@@ -90,6 +92,16 @@ export class D1PreparedStatement {
     this.#params = params;
   }
 
+  /** The SQL text, as workerd's D1PreparedStatement exposes it (some libraries log or reuse it). */
+  get statement() {
+    return this.#sql;
+  }
+
+  /** The bound values, as workerd's D1PreparedStatement exposes them (BLOBs as arrays of byte numbers). */
+  get params() {
+    return this.#params.map((p) => (p instanceof ArrayBuffer ? Array.from(new Uint8Array(p)) : p));
+  }
+
   static sqlOf(statement) {
     if (!(statement instanceof D1PreparedStatement)) {
       throw new TypeError('D1_ERROR: batch() expects an array of D1PreparedStatement');
@@ -115,7 +127,7 @@ export class D1PreparedStatement {
     if (colName === undefined) return row;
     const name = String(colName);
     if (!Object.prototype.hasOwnProperty.call(row, name)) {
-      throw d1Error(`D1_COLUMN_NOTFOUND: Column not found (${name})`);
+      throw d1Error(`D1_COLUMN_NOTFOUND: Column not found (${name})`, 'Column not found');
     }
     return row[name];
   }
@@ -222,13 +234,14 @@ export class D1Database {
   }
 
   /** D1-7: a session starting at a constraint ("first-primary", "first-unconstrained") or a bookmark. */
-  withSession(constraintOrBookmark = 'first-unconstrained') {
+  withSession(constraintOrBookmark = FIRST_UNCONSTRAINED) {
     if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
-    const arg = constraintOrBookmark === null ? 'first-unconstrained' : String(constraintOrBookmark).trim();
-    if (arg === '') {
-      throw d1Error('D1_SESSION_ERROR: invalid bookmark or constraint provided');
-    }
-    return new D1DatabaseSession(CONSTRUCT, new Target(this.#index, { constraint: arg, bookmark: null }));
+    // As workerd's shim: null, undefined and blank (after trim) all mean "first-unconstrained"; a bookmark
+    // given here is the session's bookmark from the start (getBookmark() returns it before any query).
+    let arg = constraintOrBookmark === null || constraintOrBookmark === undefined ? '' : String(constraintOrBookmark).trim();
+    if (arg === '') arg = FIRST_UNCONSTRAINED;
+    const bookmark = arg === FIRST_UNCONSTRAINED || arg === FIRST_PRIMARY ? null : arg;
+    return new D1DatabaseSession(CONSTRUCT, new Target(this.#index, { constraint: arg, bookmark }));
   }
 
   get [Symbol.toStringTag]() {

@@ -4,9 +4,26 @@
 import { host } from './host.js';
 import { assertInRequest } from './errors.js';
 import { hostCall } from './async.js';
+import { ReadableStream, readAllBytes, streamOfBytes } from './streams.js';
+import { utf8Encode } from './encoding.js';
 
 const CONSTRUCT = Symbol('KvNamespace');
 const TYPES = new Set(['text', 'json', 'arrayBuffer', 'stream']);
+const MAX_KEY_BYTES = 512;
+
+/**
+ * KV-8/KV-11: the key checks workerd makes before a single-key call leaves the isolate, with its texts
+ * (TypeErrors for empty/"."/"..", "KV <OP> failed: 414 ..." for long keys); they reject the call's promise.
+ */
+function validateKeyName(method, name) {
+  if (name === '') throw new TypeError('Key name cannot be empty.');
+  if (name === '.') throw new TypeError('"." is not allowed as a key name.');
+  if (name === '..') throw new TypeError('".." is not allowed as a key name.');
+  const length = name.length > MAX_KEY_BYTES / 3 ? utf8Encode(name).byteLength : name.length;
+  if (length > MAX_KEY_BYTES) {
+    throw new Error(`KV ${method} failed: 414 UTF-8 encoded length of ${length} exceeds key length limit of ${MAX_KEY_BYTES}.`);
+  }
+}
 
 function parseType(typeOrOptions) {
   let type = 'text';
@@ -19,17 +36,16 @@ function parseType(typeOrOptions) {
     }
     if (typeOrOptions.type !== undefined) type = typeOrOptions.type;
     if (typeOrOptions.cacheTtl !== undefined) {
-      cacheTtl = Number(typeOrOptions.cacheTtl);
-      if (!Number.isInteger(cacheTtl) || cacheTtl < 30) {
-        throw new TypeError(`Invalid cacheTtl of ${typeOrOptions.cacheTtl}. Cache TTL must be at least 30.`);
+      // KV-2: an int on workerd's side; KV itself refuses less than 30 with a 400 (the docs say 60).
+      cacheTtl = Math.trunc(Number(typeOrOptions.cacheTtl));
+      if (!Number.isFinite(cacheTtl) || cacheTtl < 30) {
+        throw new Error(`KV GET failed: 400 Invalid cache_ttl of ${Number.isFinite(cacheTtl) ? cacheTtl : 0}. `
+          + 'Cache TTL must be at least 30.');
       }
     }
   }
   if (!TYPES.has(type)) {
     throw new TypeError('Unknown response type. Possible types are "text", "arrayBuffer", "json", and "stream".');
-  }
-  if (type === 'stream') {
-    throw new TypeError('KV get() with type "stream" is not supported by this runtime yet (no ReadableStream); use "arrayBuffer".');
   }
   return { type, cacheTtl };
 }
@@ -41,6 +57,9 @@ function decodeValue(raw, type) {
       return JSON.parse(raw);
     case 'arrayBuffer':
       return raw;
+    case 'stream':
+      // KV-2: the value arrives whole (one host crossing); the stream serves it as one chunk.
+      return streamOfBytes(new Uint8Array(raw));
     default:
       return raw;
   }
@@ -50,8 +69,13 @@ function parseMetadata(json) {
   return json === null || json === undefined ? null : JSON.parse(json);
 }
 
-function valueForHost(value) {
+/** KV-5: a ReadableStream value is read to its end here; the host takes the bytes. */
+async function valueForHost(value) {
   if (typeof value === 'string') return value;
+  if (value instanceof ReadableStream) {
+    const bytes = await readAllBytes(value);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
   if (value instanceof ArrayBuffer) return value.slice(0);
   if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
   throw new TypeError('KV put() accepts only strings, ArrayBuffers, ArrayBufferViews, and ReadableStreams as values.');
@@ -78,7 +102,9 @@ export class KvNamespace {
 
   #getOne(key, type, cacheTtl, withMetadata) {
     const name = String(key);
-    return hostCall((id) => host.kvGet(id, this.#index, name, cacheTtl, type !== 'arrayBuffer'))
+    validateKeyName('GET', name);
+    const asText = type === 'text' || type === 'json';
+    return hostCall((id) => host.kvGet(id, this.#index, name, cacheTtl, asText))
       .then(({ a, b }) => {
         const value = decodeValue(a, type);
         return withMetadata ? { value, metadata: a === null ? null : parseMetadata(b), cacheStatus: null } : value;
@@ -86,11 +112,12 @@ export class KvNamespace {
   }
 
   async #getMany(keys, typeOrOptions, withMetadata) {
-    if (keys.length === 0) throw new TypeError('You must request a minimum of 1 key');
-    if (keys.length > 100) throw new TypeError('You can request a maximum of 100 keys');
+    // KV-3: KV answers these with a 400, which workerd reports as "KV GET_BULK failed: 400 <text>".
+    if (keys.length === 0) throw new Error('KV GET_BULK failed: 400 You must request a minimum of 1 key');
+    if (keys.length > 100) throw new Error('KV GET_BULK failed: 400 You can request a maximum of 100 keys');
     const requested = typeof typeOrOptions === 'string' ? typeOrOptions : (typeOrOptions?.type ?? 'text');
     if (requested !== 'text' && requested !== 'json') {
-      throw new TypeError(`"${requested}" is not a valid type. Use "json" or "text"`);
+      throw new Error(`KV GET_BULK failed: 400 "${requested}" is not a valid type. Use "json" or "text"`);
     }
     const { type, cacheTtl } = parseType(typeOrOptions);
     // One host call and one binding operation for the whole batch (KV-3: "One operation").
@@ -126,7 +153,8 @@ export class KvNamespace {
     if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const name = String(key);
-    const payload = valueForHost(value);
+    validateKeyName('PUT', name);
+    const payload = await valueForHost(value);
     const expiration = finiteOrZero(options?.expiration, 'expiration');
     const expirationTtl = finiteOrZero(options?.expirationTtl, 'expiration_ttl');
     let metadata = null;
@@ -140,6 +168,7 @@ export class KvNamespace {
     if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const name = String(key);
+    validateKeyName('DELETE', name);
     await hostCall((id) => host.kvDelete(id, this.#index, name));
   }
 
@@ -147,9 +176,12 @@ export class KvNamespace {
     if (!(#index in this)) throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
     assertInRequest();
     const prefix = options?.prefix === undefined || options.prefix === null ? null : String(options.prefix);
-    const limit = options?.limit === undefined || options.limit === null ? 1000 : Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw new TypeError(`Invalid key_count_limit of ${options.limit}. Please specify an integer less than 1000.`);
+    // KV-7: workerd sends the limit only when > 0 (else KV's default, 1000); KV refuses more than 1000 with a
+    // 400, reported as "KV GET failed" (workerd names list failures GET).
+    let limit = options?.limit === undefined || options.limit === null ? 0 : Math.trunc(Number(options.limit));
+    if (!(limit > 0)) limit = 1000;
+    if (limit > 1000) {
+      throw new Error(`KV GET failed: 400 Invalid key_count_limit of ${limit}. Please specify an integer less than 1000.`);
     }
     const cursor = options?.cursor === undefined || options.cursor === null || options.cursor === ''
       ? null : String(options.cursor);

@@ -5,7 +5,9 @@ import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.d1.v1.CreateDatabaseRequest;
 import dev.outpost.contracts.d1.v1.DatabaseRef;
 import dev.outpost.contracts.d1.v1.ListDatabasesRequest;
+import dev.outpost.contracts.d1.v1.GetBookmarkRequest;
 import dev.outpost.contracts.d1.v1.QueryRequest;
+import dev.outpost.contracts.d1.v1.RestoreRequest;
 import dev.outpost.contracts.d1.v1.Row;
 import dev.outpost.contracts.d1.v1.StatementResult;
 import dev.outpost.gateway.bindings.d1.D1Shards;
@@ -151,6 +153,60 @@ public class D1DatabasesResource {
             }
             return Envelope.ok(out);
         });
+    }
+
+    /** D1-15: the bookmark for a point in time ({@code ?timestamp=} RFC 3339 or epoch seconds; default now). */
+    @GET
+    @Path("{database_id}/time_travel/bookmark")
+    public Uni<Envelope<Map<String, Object>>> bookmark(@PathParam("account_id") String accountId,
+            @PathParam("database_id") String id, @QueryParam("timestamp") String timestamp,
+            @Context ContainerRequestContext request) {
+        AccountAccess.require(request, accountId, "d1", false);
+        GetBookmarkRequest bookmark = GetBookmarkRequest.newBuilder().setDb(ref(accountId, id))
+                .setTimestampMs(timestamp == null || timestamp.isBlank() ? 0 : epochMillis(timestamp)).build();
+        return call(shards.owner(id).getBookmark(bookmark)).map(r -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bookmark", r.getBookmark());
+            return Envelope.ok(out);
+        });
+    }
+
+    /** D1-15: restore in place to {@code ?bookmark=} or {@code ?timestamp=}; answers the previous bookmark (undo). */
+    @POST
+    @Path("{database_id}/time_travel/restore")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Envelope<Map<String, Object>>> restore(@PathParam("account_id") String accountId,
+            @PathParam("database_id") String id, @QueryParam("bookmark") String bookmark,
+            @QueryParam("timestamp") String timestamp, @Context ContainerRequestContext request) {
+        AccountAccess.require(request, accountId, "d1", true);
+        RestoreRequest.Builder restore = RestoreRequest.newBuilder().setDb(ref(accountId, id));
+        if (bookmark != null && !bookmark.isBlank()) {
+            restore.setBookmark(bookmark.trim());
+        } else if (timestamp != null && !timestamp.isBlank()) {
+            restore.setTimestampMs(epochMillis(timestamp));
+        }
+        return call(shards.owner(id).restore(restore.build())).map(r -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bookmark", r.getBookmark());
+            out.put("previous_bookmark", r.getPreviousBookmark());
+            out.put("message", r.getMessage());
+            return Envelope.ok(out);
+        });
+    }
+
+    /** RFC 3339 (what wrangler sends) or epoch seconds/milliseconds, as d1-service's own API reads it. */
+    static long epochMillis(String timestamp) {
+        String t = timestamp.trim();
+        try {
+            if (t.matches("\\d+")) {
+                long n = Long.parseLong(t);
+                return n > 100_000_000_000L ? n : n * 1000;
+            }
+            return java.time.OffsetDateTime.parse(t).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new ApiException(ApiError.BAD_REQUEST,
+                    "timestamp must be RFC 3339 (e.g. 2024-01-01T00:00:00Z) or epoch seconds: " + timestamp);
+        }
     }
 
     private <T> Uni<T> call(Uni<T> call) {

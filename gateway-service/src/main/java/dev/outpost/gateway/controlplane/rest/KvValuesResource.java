@@ -56,7 +56,7 @@ public class KvValuesResource {
     public Uni<Response> get(@PathParam("account_id") String accountId, @PathParam("namespace_id") String ns,
             @PathParam("key") String key, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", false);
-        return kv.get(GetRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).map(r -> {
+        return kv.get(GetRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).onFailure().transform(ServiceErrors::kv).map(r -> {
             if (!r.getFound()) {
                 throw new ApiException(ApiError.KV_KEY_NOT_FOUND, "key not found");
             }
@@ -73,7 +73,7 @@ public class KvValuesResource {
     public Uni<Envelope<JsonNode>> metadata(@PathParam("account_id") String accountId,
             @PathParam("namespace_id") String ns, @PathParam("key") String key, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", false);
-        return kv.get(GetRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).map(r -> {
+        return kv.get(GetRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).onFailure().transform(ServiceErrors::kv).map(r -> {
             if (!r.getFound()) {
                 throw new ApiException(ApiError.KV_KEY_NOT_FOUND, "key not found");
             }
@@ -119,7 +119,7 @@ public class KvValuesResource {
     public Uni<Envelope<Object>> delete(@PathParam("account_id") String accountId, @PathParam("namespace_id") String ns,
             @PathParam("key") String key, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", true);
-        return kv.delete(DeleteRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).map(r -> Envelope.ok(null));
+        return kv.delete(DeleteRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).build()).onFailure().transform(ServiceErrors::kv).map(r -> Envelope.ok(null));
     }
 
     @GET
@@ -135,7 +135,7 @@ public class KvValuesResource {
         if (cursor != null) {
             list.setCursor(cursor);
         }
-        return kv.list(list.build()).map(r -> {
+        return kv.list(list.build()).onFailure().transform(ServiceErrors::kv).map(r -> {
             List<Map<String, Object>> keys = new ArrayList<>();
             for (KeyInfo k : r.getKeysList()) {
                 Map<String, Object> item = new LinkedHashMap<>();
@@ -158,7 +158,7 @@ public class KvValuesResource {
             String ttl, String metadataJson) {
         return kv.put(PutRequest.newBuilder().setNs(ref(accountId, ns)).setKey(key).setValue(ByteString.copyFrom(value))
                 .setExpiration(number("expiration", expiration)).setExpirationTtl(number("expiration_ttl", ttl))
-                .setMetadataJson(metadataJson).build()).map(r -> Envelope.ok(null));
+                .setMetadataJson(metadataJson).build()).onFailure().transform(ServiceErrors::kv).map(r -> Envelope.ok(null));
     }
 
     private static NamespaceRef ref(String accountId, String ns) {

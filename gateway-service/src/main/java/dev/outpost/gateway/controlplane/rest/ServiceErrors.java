@@ -25,7 +25,39 @@ public final class ServiceErrors {
             Map.entry("TIME_TRAVEL_OUT_OF_RANGE", new int[] {400, 7400}),
             Map.entry("SHARD_UNAVAILABLE", new int[] {503, 7503}));
 
+    /**
+     * KV-10/KV-11: kv-service puts "KV_" + its KvError name on the status; these are that enum's REST (status,
+     * code) pairs, so the gateway answers as kv-service's own REST API does (e.g. 10009 key not found, 10013
+     * namespace not found, 400/10014 duplicate title, 414 long key, 413 large value).
+     */
+    private static final Map<String, int[]> KV = Map.ofEntries(
+            Map.entry("KV_BAD_REQUEST", new int[] {400, 10002}),
+            Map.entry("KV_KEY_EMPTY", new int[] {400, 10020}),
+            Map.entry("KV_KEY_ILLEGAL", new int[] {400, 10020}),
+            Map.entry("KV_KEY_TOO_LONG", new int[] {414, 10021}),
+            Map.entry("KV_VALUE_TOO_LARGE", new int[] {413, 10022}),
+            Map.entry("KV_METADATA_TOO_LARGE", new int[] {413, 10023}),
+            Map.entry("KV_METADATA_INVALID", new int[] {400, 10024}),
+            Map.entry("KV_EXPIRATION_TTL_INVALID", new int[] {400, 10025}),
+            Map.entry("KV_EXPIRATION_INVALID", new int[] {400, 10026}),
+            Map.entry("KV_LIST_LIMIT_INVALID", new int[] {400, 10027}),
+            Map.entry("KV_CURSOR_INVALID", new int[] {400, 10028}),
+            Map.entry("KV_KEY_COUNT_INVALID", new int[] {400, 10029}),
+            Map.entry("KV_RESPONSE_TOO_LARGE", new int[] {413, 10031}),
+            Map.entry("KV_KEY_NOT_FOUND", new int[] {404, 10009}),
+            Map.entry("KV_NAMESPACE_NOT_FOUND", new int[] {404, 10013}),
+            Map.entry("KV_NAMESPACE_TITLE_EXISTS", new int[] {400, 10014}),
+            Map.entry("KV_NAMESPACE_TITLE_MISSING", new int[] {400, 10019}),
+            Map.entry("KV_TOO_MANY_REQUESTS", new int[] {429, 10049}),
+            Map.entry("KV_TOO_MANY_NAMESPACES", new int[] {400, 10030}));
+
     private ServiceErrors() {
+    }
+
+    public static Throwable kv(Throwable failure) {
+        int[] rest = KV.get(OutpostErrors.codeOf(failure));
+        return rest == null ? failure : new ResourceException(rest[0], rest[1], Status.fromThrowable(failure).getDescription()
+                != null ? Status.fromThrowable(failure).getDescription() : OutpostErrors.messageOf(failure));
     }
 
     public static Throwable d1(Throwable failure) {
