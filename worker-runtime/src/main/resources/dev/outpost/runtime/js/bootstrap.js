@@ -33,6 +33,7 @@ import { Fetcher } from './service.js';
 import { defineCommonJs, commonJsNamespace } from './commonjs.js';
 import { pullStream, cancelStream } from './hoststreams.js';
 import { fetch } from './fetch.js';
+import { HTMLRewriter } from './html-rewriter.js';
 
 const timeOrigin = Date.now();
 
@@ -77,6 +78,7 @@ export function install(host) {
   };
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);
+  define('HTMLRewriter', HTMLRewriter);
   const functions = {
     atob, btoa, fetch, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval,
     queueMicrotask, structuredClone,
