@@ -51,9 +51,11 @@ class Element {
   }
 
   set tagName(name) {
-    const s = String(name).toLowerCase();
+    // lol-html writes the name as given but reports it lower-cased
+    const s = String(name);
     if (s === '' || /[\t\n\f\r />]/.test(s)) throw new TypeError(`Invalid tag name "${name}".`);
-    this.#state.name = s;
+    this.#state.name = s.toLowerCase();
+    this.#state.outputName = s;
     this.#state.modified = true;
   }
 
@@ -93,9 +95,9 @@ class Element {
     const existing = this.#state.attrs.find((a) => a.name === n);
     if (existing) {
       existing.value = v;
-      existing.raw = null;
+      existing.raw = null; // re-serialized, under the name as the source spelled it
     } else {
-      this.#state.attrs.push({ name: n, value: v, raw: null });
+      this.#state.attrs.push({ name: n, source: n, value: v, raw: null });
     }
     this.#state.modified = true;
     return this;
@@ -153,6 +155,8 @@ class Element {
 
   removeAndKeepContent() {
     this.#state.tagsRemoved = true;
+    this.#state.removed = true; // as in workerd, the element reports removed although its content stays
+    this.#state.keepContent = true;
     return this;
   }
 
@@ -173,11 +177,11 @@ class EndTag {
   }
 
   get name() {
-    return this.#name.value;
+    return this.#name.value.toLowerCase();
   }
 
   set name(value) {
-    this.#name.value = String(value).toLowerCase();
+    this.#name.value = String(value);
     this.#name.modified = true;
   }
 
@@ -342,6 +346,13 @@ class RewriteRun {
     for (;;) {
       const token = this.#tokenizer.next(final);
       if (token === null) break;
+      if (token.type === 'text' && token.piece) {
+        // raw text: each piece is its own chunk, as lol-html hands them out
+        await this.#flushText();
+        this.#pendingText = token.raw;
+        await this.#flushText();
+        continue;
+      }
       if (token.type === 'text') {
         this.#pendingText = this.#pendingText === null ? token.raw : this.#pendingText + token.raw;
         continue;
@@ -433,7 +444,7 @@ class RewriteRun {
     parent.childCount++;
     const canHaveContent = ns === HTML_NS ? !VOID_ELEMENTS.has(token.name) : !token.selfClosing;
     const state = {
-      name: token.name, originalName: token.name, ns, attrs: token.attrs, selfClosing: token.selfClosing,
+      name: token.name, originalName: token.name, source: token.sourceName, outputName: undefined, keepContent: false, ns, attrs: token.attrs, selfClosing: token.selfClosing,
       canHaveContent, index: parent.childCount, typeIndex, childCount: 0, typeCounts: new Map(), matched: [],
       before: [], after: [], prepend: [], append: [], replacement: null, removed: false, innerRemoved: false,
       tagsRemoved: false, modified: false, endTagHandlers: [], raw: token.raw,
@@ -448,7 +459,7 @@ class RewriteRun {
       }
     }
     this.#emit(state.before.join(''));
-    if (state.removed) {
+    if (state.removed && !state.keepContent) {
       this.#emit(state.replacement ?? '');
     } else {
       if (!state.tagsRemoved) this.#emit(state.modified ? serializeStartTag(state) : state.raw);
@@ -459,7 +470,7 @@ class RewriteRun {
       return;
     }
     this.#stack.push(state);
-    state.suppressing = state.removed || state.innerRemoved;
+    state.suppressing = (state.removed && !state.keepContent) || state.innerRemoved;
     if (state.suppressing) this.#suppressed++;
     if (ns === HTML_NS && (RAW_TEXT_ELEMENTS.has(token.name) || token.name === 'plaintext')) {
       this.#tokenizer.enterRawText(token.name);
@@ -480,15 +491,16 @@ class RewriteRun {
 
   async #close(state, token) {
     if (state.suppressing) this.#suppressed--;
-    if (!state.removed) this.#emit(state.append.join(''));
+    const dropped = state.removed && !state.keepContent;
+    if (!dropped) this.#emit(state.append.join(''));
     if (token !== null) {
-      const name = { value: state.name, modified: state.name !== state.originalName };
+      const name = { value: state.outputName ?? state.name, modified: state.outputName !== undefined };
       const m = new Mutations();
       if (state.endTagHandlers.length > 0) {
         const endTag = new EndTag(name, m);
         for (const h of state.endTagHandlers) await call(h, undefined, endTag);
       }
-      if (!state.removed) {
+      if (!dropped) {
         const tag = state.tagsRemoved ? '' : name.modified ? `</${name.value}>` : token.raw;
         this.#emit(m.render(tag));
       }
@@ -498,9 +510,9 @@ class RewriteRun {
 }
 
 function serializeStartTag(state) {
-  let s = `<${state.name}`;
+  let s = `<${state.outputName ?? state.source}`;
   if (state.attrs.length > 0) {
-    s += ` ${state.attrs.map((a) => a.raw ?? `${a.name}="${a.value.replace(/"/g, '&quot;')}"`).join(' ')}`;
+    s += ` ${state.attrs.map((a) => a.raw ?? `${a.source}="${a.value.replace(/"/g, '&quot;')}"`).join(' ')}`;
     if (state.selfClosing) s += ' ';
   }
   return s + (state.selfClosing ? '/>' : '>');

@@ -16,8 +16,7 @@ export const RAW_TEXT_ELEMENTS = new Set([
 
 export class HtmlTokenizer {
   #buf = '';
-  #rawEnd = null; // regexp finding the end tag closing the current raw text element
-  #rawName = null;
+  #rawName = null; // the raw text element whose end tag ends raw text
   #plaintext = false;
 
   /** Appends decoded input. */
@@ -32,7 +31,6 @@ export class HtmlTokenizer {
       return;
     }
     this.#rawName = name;
-    this.#rawEnd = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'ig');
   }
 
   /**
@@ -44,7 +42,7 @@ export class HtmlTokenizer {
     const buf = this.#buf;
     if (buf.length === 0) return null;
     if (this.#plaintext) return this.#take(buf.length, { type: 'text' });
-    if (this.#rawEnd !== null) return this.#rawText(final);
+    if (this.#rawName !== null) return this.#rawText(final);
     if (buf[0] !== '<') {
       const lt = buf.indexOf('<');
       return this.#take(lt === -1 ? buf.length : lt, { type: 'text' });
@@ -69,24 +67,24 @@ export class HtmlTokenizer {
     return token;
   }
 
+  // Raw text is handed out in the pieces lol-html produces: text up to a '<', then the '<' alone, or a "</name"
+  // that is not the closing end tag; text handlers see the same chunks as on workerd.
   #rawText(final) {
     const buf = this.#buf;
-    this.#rawEnd.lastIndex = 0;
-    const m = this.#rawEnd.exec(buf);
-    if (m !== null) {
-      if (m.index === 0) {
-        this.#rawEnd = null;
-        this.#rawName = null;
-        return this.#tag(true, final);
-      }
-      return this.#take(m.index, { type: 'text' });
+    const n = buf.length;
+    const lt = buf.indexOf('<');
+    if (lt > 0) return this.#take(lt, { type: 'text', piece: true });
+    if (lt === -1) return this.#take(n, { type: 'text', piece: true });
+    if (n < 2) return final ? this.#take(1, { type: 'text', piece: true }) : null;
+    if (buf[1] !== '/') return this.#take(1, { type: 'text', piece: true });
+    let k = 2;
+    while (k < n && LETTER.test(buf[k])) k++;
+    if (k === n && !final) return null;
+    if (k < n && buf.slice(2, k).toLowerCase() === this.#rawName && NAME_END.test(buf[k])) {
+      this.#rawName = null;
+      return this.#tag(true, final);
     }
-    if (final) return this.#take(buf.length, { type: 'text' });
-    // Hold back a tail that could be the start of the end tag cut by the chunk boundary.
-    const keep = this.#rawName.length + 2;
-    const lt = buf.lastIndexOf('<');
-    const cut = lt !== -1 && lt >= buf.length - keep ? lt : buf.length;
-    return cut > 0 ? this.#take(cut, { type: 'text' }) : null;
+    return this.#take(k, { type: 'text', piece: true });
   }
 
   #markupDeclaration(final) {
@@ -123,7 +121,8 @@ export class HtmlTokenizer {
     let i = isEnd ? 2 : 1;
     const nameStart = i;
     while (i < n && !NAME_END.test(buf[i])) i++;
-    const name = buf.slice(nameStart, i).toLowerCase();
+    const sourceName = buf.slice(nameStart, i);
+    const name = sourceName.toLowerCase();
     const attrs = [];
     let selfClosing = false;
     for (;;) {
@@ -131,7 +130,7 @@ export class HtmlTokenizer {
       if (i >= n) break;
       const c = buf[i];
       if (c === '>') {
-        const token = isEnd ? { type: 'end', name } : { type: 'start', name, attrs, selfClosing };
+        const token = isEnd ? { type: 'end', name } : { type: 'start', name, sourceName, attrs, selfClosing };
         return this.#take(i + 1, token);
       }
       if (c === '/') {
@@ -143,7 +142,8 @@ export class HtmlTokenizer {
       const attrStart = i;
       i++; // a leading '=' belongs to the name
       while (i < n && !ATTR_NAME_END.test(buf[i])) i++;
-      const attrName = buf.slice(attrStart, i).toLowerCase();
+      const attrSource = buf.slice(attrStart, i);
+      const attrName = attrSource.toLowerCase();
       let j = i;
       while (j < n && SPACE.test(buf[j])) j++;
       let value = '';
@@ -166,7 +166,7 @@ export class HtmlTokenizer {
       } else if (j >= n) {
         break;
       }
-      attrs.push({ name: attrName, value, raw: buf.slice(attrStart, i) });
+      attrs.push({ name: attrName, source: attrSource, value, raw: buf.slice(attrStart, i) });
     }
     // the tag is not complete yet
     if (final) return this.#take(n, { type: 'text' });
