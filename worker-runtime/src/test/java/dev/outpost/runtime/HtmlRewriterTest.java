@@ -244,4 +244,35 @@ class HtmlRewriterTest {
                 """);
         assertEquals("<script>if (a <b> c) \"</scr" + "ipt x\"</script><title><i></title><p>script,title,p", out);
     }
+
+    @Test
+    void elementShapeVoidSelfClosingAndForeignElements() throws Exception {
+        String out = run("""
+                const log = [];
+                const res = new HTMLRewriter().on('*', {
+                  element(e) {
+                    log.push(`${e.tagName}:${e.selfClosing}:${e.canHaveContent}:${e.namespaceURI.split('/').pop()}`);
+                    if (e.tagName === 'img') {
+                      try { e.onEndTag(() => {}); log.push('no error'); } catch (err) { log.push(err.constructor.name); }
+                    }
+                  }
+                }).transform(new Response('<div><img src=a><br/><svg><circle r=1 /><g></g></svg><math></math></div>'));
+                const body = await res.text();
+                return new Response(body + '|' + log.join(' '));
+                """);
+        assertEquals("<div><img src=a><br/><svg><circle r=1 /><g></g></svg><math></math></div>|"
+                + "div:false:true:xhtml img:false:false:xhtml TypeError br:true:false:xhtml svg:false:true:svg "
+                + "circle:true:false:svg g:false:true:svg math:false:true:MathML", out);
+    }
+
+    @Test
+    void rawTextArrivesInTheChunksLolHtmlProduces() throws Exception {
+        String out = run("""
+                const chunks = [];
+                await new HTMLRewriter().on('script', { text(t) { chunks.push(t.text + (t.lastInTextNode ? '$' : '')); } })
+                  .transform(new Response('<script>a < b; "</p>"</script>')).text();
+                return new Response(chunks.join('|'));
+                """);
+        assertEquals("a |<| b; \"|</p|>\"|$", out);
+    }
 }
