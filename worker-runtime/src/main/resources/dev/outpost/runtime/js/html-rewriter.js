@@ -346,15 +346,10 @@ class RewriteRun {
     for (;;) {
       const token = this.#tokenizer.next(final);
       if (token === null) break;
-      if (token.type === 'text' && token.piece) {
-        // raw text: each piece is its own chunk, as lol-html hands them out
-        await this.#flushText();
+      if (token.type === 'text') {
+        // each text piece is its own chunk, as lol-html hands them out (a '<' that starts no tag is one alone)
         this.#pendingText = token.raw;
         await this.#flushText();
-        continue;
-      }
-      if (token.type === 'text') {
-        this.#pendingText = this.#pendingText === null ? token.raw : this.#pendingText + token.raw;
         continue;
       }
       await this.#flushText(false);

@@ -1,6 +1,6 @@
 // An incremental HTML tokenizer for HTMLRewriter (RT-6). It is fed decoded text as body chunks arrive and hands out
 // tokens as soon as they are complete: a tag or comment cut by a chunk boundary waits for the next chunk, text is
-// handed out as it comes (so one text node may arrive in several chunks, as with lol-html). Values stay raw: neither
+// handed out as it comes, in the pieces lol-html produces (up to a '<'; a '<' that starts no tag alone). Values stay raw: neither
 // text nor attribute values are entity-decoded, so that an untouched token is written back byte for byte.
 
 const SPACE = /[\t\n\f\r ]/;
