@@ -35,6 +35,7 @@ import { pullStream, cancelStream } from './hoststreams.js';
 import { fetch } from './fetch.js';
 import { setCompatibilityFlags } from './compat.js';
 import { caches, Cache, CacheStorage } from './cache.js';
+import { HTMLRewriter } from './html-rewriter.js';
 
 const timeOrigin = Date.now();
 
@@ -81,6 +82,7 @@ export function install(host, compatibilityJson) {
   };
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);
+  define('HTMLRewriter', HTMLRewriter);
   const functions = {
     atob, btoa, fetch, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval,
     queueMicrotask, structuredClone,
