@@ -31,6 +31,8 @@ public final class WebSocketHost implements HostApi {
 
     private final HostServices services;
     private final Map<Integer, Open> sockets = new HashMap<>();
+    /** Handles whose worker has seen the close or error event. */
+    private final java.util.Set<Integer> ended = new java.util.HashSet<>();
     private int lastHandle;
 
     public WebSocketHost(HostServices services) {
@@ -43,9 +45,13 @@ public final class WebSocketHost implements HostApi {
         return open == null ? null : open.socket();
     }
 
-    private void end(int handle) {
-        Open open = sockets.remove(handle);
-        if (open != null) {
+    /**
+     * The worker took the final event: the request may end, but the socket stays reachable until then so the
+     * close listener can still answer with close() (the release only posts the check, which runs after the slice).
+     */
+    private void finished(int handle) {
+        Open open = sockets.get(handle);
+        if (open != null && ended.add(handle)) {
             open.release().run();
         }
     }
@@ -63,9 +69,11 @@ public final class WebSocketHost implements HostApi {
                 WorkerWebSocket socket = new WorkerWebSocket();
                 sockets.put(handle, new Open(socket, release));
                 services.onRequestEnd(() -> {
-                    if (sockets.containsKey(handle)) {
+                    Open ending = sockets.remove(handle);
+                    if (ending != null && !ended.remove(handle)) {
+                        // The request ended first (a limit, the isolate shut down): the client is closed.
                         socket.abort(INTERNAL_ERROR, "Internal Error");
-                        end(handle);
+                        ending.release().run();
                     }
                 });
                 return rt.createV8ValueInteger(handle);
@@ -99,7 +107,7 @@ public final class WebSocketHost implements HostApi {
                 }
                 String error = services.startCall(JsArgs.integer(args, 0, 0), open.socket()::next, (runtime, event) -> {
                     if (event.isFinal()) {
-                        end(handle);
+                        finished(handle);
                     }
                     return switch (event.kind()) {
                         case TEXT -> new V8Value[]{runtime.createV8ValueString("text"), runtime.createV8ValueString(event.text())};

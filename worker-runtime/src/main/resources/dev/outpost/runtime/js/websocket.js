@@ -104,7 +104,12 @@ function messageEvent(data) {
 }
 
 function closed(ws, code, reason, wasClean) {
-  return [new CloseEvent('close', { code, reason, wasClean }), () => { states.get(ws).readyState = CLOSED; }];
+  return [new CloseEvent('close', { code, reason, wasClean }), () => {
+    // The worker may still answer a received close with close() (the pattern Cloudflare documents).
+    const state = states.get(ws);
+    state.closeReceived = true;
+    state.readyState = state.closeSent || !wasClean ? CLOSED : CLOSING;
+  }];
 }
 
 export class WebSocket extends EventTarget {
@@ -182,12 +187,10 @@ export class WebSocket extends EventTarget {
     if (utf8Encode(reason).byteLength > 123) throw new TypeError('Close reason must be at most 123 bytes.');
     if (state.closeSent || state.readyState === CLOSED) return;
     state.closeSent = true;
-    state.readyState = CLOSING;
-    route(state, (handle) => host.wsClose(handle, code === undefined ? -1 : code, reason), (peer) => {
-      const [event, apply] = closed(peer, code ?? 1005, reason, true);
-      // The local peer answers the close at once: both ends end up CLOSED.
-      return [event, () => { apply(); state.readyState = CLOSED; }];
-    });
+    state.readyState = state.closeReceived ? CLOSED : CLOSING;
+    // As in workerd, this end stays CLOSING until the peer's close (its answer) arrives.
+    route(state, (handle) => host.wsClose(handle, code === undefined ? -1 : code, reason),
+      (peer) => closed(peer, code ?? 1005, reason, true));
   }
 
   get onopen() { return this.#handlers.open; }
