@@ -12,11 +12,18 @@ import java.util.Map;
  * @param body       the body bytes, never null (empty when {@code bodyStream} carries the body)
  * @param bodyStream the body when the worker streams it (a ReadableStream body), else null; the embedder must
  *                   read it to its end or cancel it, or the request stays open in the isolate
+ * @param webSocket  RT-10: with status 101, the WebSocket the worker answered with; the embedder upgrades the
+ *                   connection and {@link WorkerWebSocket#attach attaches} it, or closes it when it cannot
  */
 public record WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body,
-                             BodyStream bodyStream) {
+                             BodyStream bodyStream, WorkerWebSocket webSocket) {
     public WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body) {
-        this(status, statusText, headers, body, null);
+        this(status, statusText, headers, body, null, null);
+    }
+
+    public WorkerResponse(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body,
+                          BodyStream bodyStream) {
+        this(status, statusText, headers, body, bodyStream, null);
     }
 
     public WorkerResponse {

@@ -73,7 +73,9 @@ public class WorkerIngressServer {
                 .setCompressionSupported(false).setTcpNoDelay(true).setReusePort(true)
                 .setMaxInitialLineLength(config.maxUrlBytes() * 2 + 1024)
                 .setMaxHeaderSize(config.maxRequestHeaderBytes() * 2)
-                .setMaxChunkSize(64 * 1024);
+                .setMaxChunkSize(64 * 1024)
+                // RT-10: Cloudflare accepts WebSocket messages up to 1 MiB
+                .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 20);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < instances; i++) {
             HttpServer server = vertx.createHttpServer(options).requestHandler(this::handle);
@@ -117,6 +119,10 @@ public class WorkerIngressServer {
             return;
         }
         if (!RequestLimits.hasBody(request)) {
+            if (WebSocketBridge.isUpgrade(request)) {
+                // RT-10: Vert.x upgrades only a request not read to its end; it waits for the worker's answer.
+                request.pause();
+            }
             dispatch(request, target.get(), null, null, requestId, parent);
             return;
         }
@@ -201,6 +207,20 @@ public class WorkerIngressServer {
             } else {
                 span.setAttribute("http.response.status_code", response.status());
                 span.end();
+                if (response.webSocket() != null) {
+                    // RT-10: the worker answered with a WebSocket; a request that did not ask for one gets a 500.
+                    if (response.status() == 101 && WebSocketBridge.isUpgrade(request)) {
+                        WebSocketBridge.upgrade(request, response, requestId);
+                        return;
+                    }
+                    LOG.warnf("Worker %s, request %s: %s", version.scriptName(), requestId, WebSocketBridge.NOT_AN_UPGRADE);
+                    response.webSocket().receiveError(WebSocketBridge.NOT_AN_UPGRADE);
+                    plain(request.response(), 500, requestId, "Internal Server Error");
+                    return;
+                }
+                if (WebSocketBridge.isUpgrade(request)) {
+                    request.resume();
+                }
                 // RT-14: the runtime's own failures get Cloudflare's error pages (1101, 1102)
                 write(request.response(), ErrorPages.render(response, request.getHeader("accept"), requestId,
                         request.host()), requestId);

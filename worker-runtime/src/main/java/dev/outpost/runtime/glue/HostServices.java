@@ -67,6 +67,14 @@ public interface HostServices {
      */
     dev.outpost.runtime.BodyStream exportedStream(int handle);
 
+    /**
+     * RT-10: keeps the current request alive (past its wall deadline and the after-response grace; CPU limits
+     * still apply per event) until the returned action is run once; an open WebSocket holds its request this way.
+     *
+     * @return the action that lets go, or null outside a request
+     */
+    Runnable holdRequest();
+
     /** Writes a line of the worker's console to the log, tagged with the worker and the current request. */
     void log(String level, String message);
 }

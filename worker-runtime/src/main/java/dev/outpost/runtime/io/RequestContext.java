@@ -31,6 +31,8 @@ public final class RequestContext {
     private boolean aborted;
     /** JS streams Java is reading (a streamed response body): the request lives on until they end. */
     private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
+    /** RT-10: WebSockets the request answered with that are still open; they keep it alive past its deadlines. */
+    private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
     private java.util.List<Runnable> onRelease;
     private int subrequests;
     private int bindingOperations;
@@ -126,7 +128,19 @@ public final class RequestContext {
      * RT-11's "will never generate a response" ({@link #neverResponds()}).
      */
     boolean hasLeftovers() {
-        return !pendingCalls.isEmpty() || !timers.isEmpty() || openStreams.get() > 0;
+        return !pendingCalls.isEmpty() || !timers.isEmpty() || openStreams.get() > 0 || openSockets.get() > 0;
+    }
+
+    int openSockets() {
+        return openSockets.get();
+    }
+
+    void socketOpened() {
+        openSockets.incrementAndGet();
+    }
+
+    void socketClosed() {
+        openSockets.decrementAndGet();
     }
 
     /**

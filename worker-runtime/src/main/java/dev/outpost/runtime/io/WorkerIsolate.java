@@ -38,6 +38,7 @@ import dev.outpost.runtime.api.ServiceBindingHost;
 import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.runtime.api.R2Host;
 import dev.outpost.runtime.api.StreamHost;
+import dev.outpost.runtime.api.WebSocketHost;
 import dev.outpost.runtime.api.FetchHost;
 import dev.outpost.runtime.BodyStream;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
@@ -117,6 +118,7 @@ public final class WorkerIsolate {
     private RequestContext current;
     private boolean shutDown;
     private StreamHost streams;
+    private WebSocketHost webSockets;
     /** JS streams Java reads (streamed response bodies), by their JS-side handle. */
     private final Map<Integer, JsBodyStream> exports = new HashMap<>();
     private final JsBodyStream.Pump pump = new JsBodyStream.Pump() {
@@ -328,6 +330,7 @@ public final class WorkerIsolate {
         }
         Services services = new Services();
         streams = new StreamHost(services);
+        webSockets = new WebSocketHost(services);
         try (V8ValueObject namespace = (V8ValueObject) bootstrap.getNamespace(); HostObject host = new HostObject(runtime)) {
             registerCoreFunctions(host);
             host.install(new ConsoleHost(services))
@@ -341,6 +344,7 @@ public final class WorkerIsolate {
                     .install(new CacheHost(cache, environment.cacheScope() != null ? environment.cacheScope()
                             : "worker:" + bundle.scriptName()))
                     .install(streams)
+                    .install(webSockets)
                     .install(new FetchHost(services, streams, outbound));
             try (V8ValueObject entry = namespace.invoke("install", host.v8Object(),
                     runtime.createV8ValueString(compatibilityJson()))) {
@@ -571,9 +575,16 @@ public final class WorkerIsolate {
      * positive, the handle of a JS stream Java now reads ({@link JsBodyStream}); negative, a Java stream
      * (an untouched request body) handed straight back without JS in between.
      */
-    private void respond(int id, int status, String statusText, String headers, V8Value body) throws JavetException {
+    private void respond(int id, int status, String statusText, String headers, V8Value body, int webSocket)
+            throws JavetException {
         RequestContext context = active.get(id);
         if (context == null) {
+            return;
+        }
+        if (webSocket > 0) {
+            // RT-10: a 101 with the pair's client end; the embedder upgrades the connection and attaches.
+            finish(context, new WorkerResponse(status, statusText, WireHeaders.decode(headers), null, null,
+                    webSockets.socket(webSocket)));
             return;
         }
         BodyStream stream = null;
@@ -653,7 +664,7 @@ public final class WorkerIsolate {
         context.complete(response);
         if (!context.hasLeftovers()) {
             context.release();
-        } else {
+        } else if (context.openSockets() == 0) {
             armGrace(context);
         }
     }
@@ -679,7 +690,8 @@ public final class WorkerIsolate {
     }
 
     private void onWallDeadline(RequestContext context) {
-        if (context.isDone() && context.openStreams() > 0 || context.bodyMovedSinceLastCheck()) {
+        if (context.isDone() && (context.openStreams() > 0 || context.openSockets() > 0)
+                || context.bodyMovedSinceLastCheck()) {
             // The response is streaming, or the request body is still arriving: as on Cloudflare the request
             // lives while the client is connected and data moves.
             context.wallTimer(enforcer.deadline(limits.wallPerRequest(), () -> onWallDeadline(context)));
@@ -850,7 +862,7 @@ public final class WorkerIsolate {
     private void registerCoreFunctions(HostObject host) throws JavetException {
         host.function("respond", args -> {
             respond(JsArgs.integer(args, 0, -1), JsArgs.integer(args, 1, 500), JsArgs.string(args, 2),
-                    JsArgs.string(args, 3), JsArgs.arg(args, 4));
+                    JsArgs.string(args, 3), JsArgs.arg(args, 4), JsArgs.integer(args, 5, 0));
             return runtime.createV8ValueUndefined();
         });
         host.function("streamChunk", args -> {
@@ -1050,6 +1062,22 @@ public final class WorkerIsolate {
                 return null;
             }
             return "Too many API requests by single worker invocation.";
+        }
+
+        @Override
+        public Runnable holdRequest() {
+            RequestContext context = current;
+            if (context == null || context.isStartup() || context.isAborted()) {
+                return null;
+            }
+            context.socketOpened();
+            java.util.concurrent.atomic.AtomicBoolean let = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (let.compareAndSet(false, true)) {
+                    context.socketClosed();
+                    loop.execute(() -> maybeRelease(context));
+                }
+            };
         }
 
         @Override

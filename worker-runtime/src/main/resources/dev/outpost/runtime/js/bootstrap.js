@@ -9,6 +9,7 @@ import { URL, URLSearchParams } from './url.js';
 import { URLPattern } from './urlpattern.js';
 import { Request } from './request.js';
 import { Response } from './response.js';
+import { WebSocket, WebSocketPair, MessageEvent, CloseEvent, ErrorEvent } from './websocket.js';
 import { console } from './console.js';
 import { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, runTimer, dropTimer } from './timers.js';
 import { crypto, Crypto, SubtleCrypto, CryptoKey } from './crypto.js';
@@ -78,7 +79,7 @@ export function install(host, compatibilityJson) {
     ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,
     WritableStreamDefaultController, TransformStream, TransformStreamDefaultController, IdentityTransformStream, FixedLengthStream,
     TextEncoderStream, TextDecoderStream, CountQueuingStrategy, ByteLengthQueuingStrategy, CompressionStream,
-    DecompressionStream,
+    DecompressionStream, WebSocket, WebSocketPair, MessageEvent, CloseEvent, ErrorEvent,
   };
   for (const [name, value] of Object.entries(webClasses)) define(name, value);
   define('scheduler', scheduler, true);

@@ -11,6 +11,7 @@ import { knownLength } from './streams.js';
 import { bodyForHost, hasStreamBody, takeBodySource } from './body.js';
 import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { TextEncoder } from './encoding.js';
+import { attachToHost } from './websocket.js';
 import { newContext, finished, invokeFetch, invokeScheduled, invokeRpc } from './handlers.js';
 import { ScheduledController } from './service-worker.js';
 import { encodeOutcome, decode } from './rpc-codec.js';
@@ -21,6 +22,18 @@ const encoder = new TextEncoder();
 function respond(id, response) {
   if (!(response instanceof Response)) {
     host.fail(id, NOT_A_RESPONSE);
+    return;
+  }
+  if (response.webSocket !== null && response.status === 101) {
+    // RT-10: the pair's client end goes to the host, which upgrades the connection and bridges the frames.
+    let handle;
+    try {
+      handle = attachToHost(response.webSocket);
+    } catch (e) {
+      host.fail(id, describeError(e));
+      return;
+    }
+    host.respond(id, 101, response.statusText, headersToWire(response.headers), '', handle);
     return;
   }
   if (hasStreamBody(response)) {

@@ -3,6 +3,7 @@
 import { Body, extractBody, setBodySource, cloneBodySource } from './body.js';
 import { Headers, setHeadersGuard, setHeaderUnchecked } from './headers.js';
 import { parseUrl } from './url.js';
+import { isWebSocket } from './websocket.js';
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 const FROM_NETWORK = Symbol('fromNetwork');
@@ -16,6 +17,7 @@ export class Response extends Body {
   #type = 'default';
   #url = '';
   #redirected = false;
+  #webSocket = null;
 
   constructor(body = null, init = undefined) {
     super();
@@ -42,6 +44,13 @@ export class Response extends Body {
       }
     }
     this.#status = status;
+    if (init.webSocket !== undefined && init.webSocket !== null) {
+      // RT-10: the client end of a WebSocketPair; dispatch.js hands it to the host with the 101.
+      if (!isWebSocket(init.webSocket)) {
+        throw new TypeError("Failed to construct 'Response': webSocket must be a WebSocket.");
+      }
+      this.#webSocket = init.webSocket;
+    }
     if (init.statusText !== undefined) {
       const text = String(init.statusText);
       if (!REASON.test(text)) {
@@ -124,7 +133,7 @@ export class Response extends Body {
   }
 
   get webSocket() {
-    return null;
+    return this.#webSocket;
   }
 
   clone() {
