@@ -43,6 +43,7 @@ import java.util.Map;
 @Path("/client/v4/accounts/{account_id}/queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final QueueService queues;
     private final ScriptStore scripts;
 
@@ -70,15 +71,16 @@ public class QueuesResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, JsonNode body,
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        String name = text(body, "queue_name");
+        JsonNode json = orEmpty(body);
+        String name = text(json, "queue_name");
         if (name == null) {
             throw new ApiException(ApiError.BAD_REQUEST, "queue_name is required");
         }
-        JsonNode settings = body.path("settings");
+        JsonNode settings = json.path("settings");
         return queues.createQueue(CreateQueueRequest.newBuilder().setCaller(caller(accountId)).setQueueName(name)
                         .setSettings(QueueSettings.newBuilder().setDeliveryDelay(settings.path("delivery_delay").asInt(0))
                                 .setMessageRetentionPeriod(settings.path("message_retention_period").asInt(0)))
@@ -97,20 +99,22 @@ public class QueuesResource {
     /** PUT replaces the settings (and may rename); PATCH changes only the settings it names (e.g. delivery_paused). */
     @PUT
     @Path("{queue_id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     public Uni<Envelope<Map<String, Object>>> replace(@PathParam("account_id") String accountId,
-            @PathParam("queue_id") String id, JsonNode body, @Context ContainerRequestContext request) {
+            @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return find(accountId, id).flatMap(q -> update(accountId, q, body, false));
+        JsonNode changes = orEmpty(body);
+        return find(accountId, id).flatMap(q -> update(accountId, q, changes, false));
     }
 
     @PATCH
     @Path("{queue_id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     public Uni<Envelope<Map<String, Object>>> patch(@PathParam("account_id") String accountId,
-            @PathParam("queue_id") String id, JsonNode body, @Context ContainerRequestContext request) {
+            @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return find(accountId, id).flatMap(q -> update(accountId, q, body, true));
+        JsonNode changes = orEmpty(body);
+        return find(accountId, id).flatMap(q -> update(accountId, q, changes, true));
     }
 
     @DELETE
@@ -132,11 +136,11 @@ public class QueuesResource {
 
     @POST
     @Path("{queue_id}/consumers")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     public Uni<Envelope<Map<String, Object>>> addConsumer(@PathParam("account_id") String accountId,
-            @PathParam("queue_id") String id, JsonNode body, @Context ContainerRequestContext request) {
+            @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, null, body);
+        return putConsumer(accountId, id, null, orEmpty(body));
     }
 
     @GET
@@ -152,12 +156,12 @@ public class QueuesResource {
 
     @PUT
     @Path("{queue_id}/consumers/{consumer_id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     public Uni<Envelope<Map<String, Object>>> replaceConsumer(@PathParam("account_id") String accountId,
-            @PathParam("queue_id") String id, @PathParam("consumer_id") String consumerId, JsonNode body,
+            @PathParam("queue_id") String id, @PathParam("consumer_id") String consumerId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, consumerId, body);
+        return putConsumer(accountId, id, consumerId, orEmpty(body));
     }
 
     @DELETE
@@ -275,6 +279,22 @@ public class QueuesResource {
         out.put("settings", settings);
         out.put("dead_letter_queue", c.getDeadLetterQueue().isEmpty() ? null : c.getDeadLetterQueue());
         return out;
+    }
+
+    /** wrangler sends JSON without always saying so, so the body is read as JSON whatever its type; none is {}. */
+    private static JsonNode orEmpty(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object");
+            }
+            return json;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON");
+        }
     }
 
     private static String text(JsonNode node, String field) {
