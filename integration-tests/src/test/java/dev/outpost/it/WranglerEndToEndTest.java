@@ -78,7 +78,7 @@ class WranglerEndToEndTest {
         wrangler = WranglerTool.ensure(repo);
         stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(repo).portOffset(OFFSET)
                 .components(EnumSet.of(Component.POSTGRES, Component.KV, Component.D1, Component.S3,
-                        Component.R2, Component.GATEWAY)).build();
+                        Component.R2, Component.KAFKA, Component.QUEUE, Component.GATEWAY)).build();
         stack.start();
         env = wranglerEnv();
         kvId = api("POST", "/accounts/" + account() + "/storage/kv/namespaces", "{\"title\":\"wrangler-e2e\"}")
@@ -439,6 +439,51 @@ class WranglerEndToEndTest {
             }
         });
         assertEquals(List.of("Counter:true", "Room:false"), classes, namespaces.toString());
+    }
+
+    /**
+     * API-5 steps 4 and 6, API-8: {@code wrangler queues create}, then {@code wrangler deploy} of a worker with
+     * {@code [[queues.producers]]} and {@code [[queues.consumers]]}: wrangler looks the queue up by name and adds the
+     * worker as its consumer; {@code wrangler queues list} shows it; a redeploy keeps one consumer.
+     */
+    @Test
+    @Order(10)
+    void queueBindingsAndConsumersDeployWithWrangler() throws Exception {
+        ok(null, "queues", "create", "wr-jobs");
+        Path qProject = Files.createDirectories(state.resolve("queue-project/src"));
+        Files.writeString(qProject.resolve("index.js"), """
+                export default {
+                  async fetch(request, env) {
+                    return new Response(typeof env.JOBS.send);
+                  },
+                  async queue(batch, env) {}
+                };
+                """);
+        Files.writeString(qProject.getParent().resolve("wrangler.toml"), """
+                name = "wr-queue"
+                main = "src/index.js"
+                compatibility_date = "2025-01-01"
+
+                [[queues.producers]]
+                binding = "JOBS"
+                queue = "wr-jobs"
+
+                [[queues.consumers]]
+                queue = "wr-jobs"
+                max_batch_size = 25
+                """);
+        for (int i = 0; i < 2; i++) {
+            Run deploy = wranglerIn(qProject.getParent(), null, "deploy");
+            assertEquals(0, deploy.exit(), () -> deploy.output() + "\ngateway log:\n" + gatewayErrors());
+        }
+        HttpResponse<String> answer = call("wr-queue.wrangler-e2e.test", "/");
+        assertEquals("function", answer.body());
+        JsonNode queue = api("GET", "/accounts/" + account() + "/queues?name=wr-jobs", null).path("result").path(0);
+        assertEquals(1, queue.path("consumers").size(), queue.toString());
+        assertEquals("wr-queue", queue.path("consumers").path(0).path("script").asText(), queue.toString());
+        assertEquals(25, queue.path("consumers").path(0).path("settings").path("batch_size").asInt(), queue.toString());
+        Run listed = ok(null, "queues", "list");
+        assertTrue(listed.output().contains("wr-jobs"), listed.output());
     }
 
     /** The gateway's logged errors, to explain a failed wrangler call. */

@@ -19,7 +19,7 @@ public final class WorkerEnvironment {
 
     /** One binding of the environment. New binding kinds (R2, D1, ...) are added as further records. */
     public sealed interface Binding permits TextBinding, JsonBinding, SecretBinding, KvBinding, D1Binding,
-            ServiceBindingEntry, R2Binding, DurableObjectNamespaceBinding {
+            ServiceBindingEntry, R2Binding, DurableObjectNamespaceBinding, QueueBinding {
         String name();
     }
 
@@ -60,6 +60,10 @@ public final class WorkerEnvironment {
      * while an upload is only being compiled (before the control plane has assigned it).
      */
     public record DurableObjectNamespaceBinding(String name, String namespaceId, String className) implements Binding {
+    }
+
+    /** {@code queue}: a Queue producer for the named queue. */
+    public record QueueBinding(String name, String queueName) implements Binding {
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null);
@@ -133,6 +137,10 @@ public final class WorkerEnvironment {
 
         public Builder r2(String name, R2BucketBinding bucket) {
             return add(new R2Binding(name, Objects.requireNonNull(bucket, "bucket")));
+        }
+
+        public Builder queue(String name, String queueName) {
+            return add(new QueueBinding(name, Objects.requireNonNull(queueName, "queueName")));
         }
 
         public Builder durableObjectNamespace(String name, String namespaceId, String className) {

@@ -17,7 +17,7 @@ import java.util.List;
 public class EnvironmentFactory {
     /** Binding types this gateway can serve; the control plane refuses the others at upload. */
     public static final List<String> SUPPORTED_TYPES = List.of("plain_text", "json", "secret_text", "kv_namespace", "d1",
-            "service", "r2_bucket", "durable_object_namespace");
+            "service", "r2_bucket", "durable_object_namespace", "queue");
 
     /** Field injection keeps the constructor that other bindings extend unchanged. */
     @jakarta.inject.Inject
@@ -61,6 +61,7 @@ public class EnvironmentFactory {
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 case "service" -> env.service(binding.name(), services.create(accountId, binding));
                 // DO-1: namespace_id is assigned by the control plane when the upload is stored
+                case "queue" -> env.queue(binding.name(), binding.text("queue_name"));
                 case "durable_object_namespace" -> env.durableObjectNamespace(binding.name(), binding.text("namespace_id"),
                         binding.text("class_name"));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());

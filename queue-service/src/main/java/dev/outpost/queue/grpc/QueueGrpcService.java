@@ -4,6 +4,12 @@ import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.queue.v1.AckRequest;
 import dev.outpost.contracts.queue.v1.AckResponse;
 import dev.outpost.contracts.queue.v1.Consumer;
+import dev.outpost.contracts.queue.v1.ConsumerSettings;
+import dev.outpost.contracts.queue.v1.QueueSettings;
+import dev.outpost.queue.registry.QueueManagement;
+import dev.outpost.queue.registry.QueueRecord;
+import io.smallrye.common.annotation.Blocking;
+import java.util.List;
 import dev.outpost.contracts.queue.v1.CreateQueueRequest;
 import dev.outpost.contracts.queue.v1.DeleteConsumerRequest;
 import dev.outpost.contracts.queue.v1.DeleteQueueResponse;
@@ -25,11 +31,18 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The Queues gRPC API. Queues on Kafka are not built yet — no issue covers them so far — so every
- * RPC answers UNIMPLEMENTED with a code a caller can test for, rather than pretending to work.
+ * The Queues gRPC API. Management (API-8: queues and their consumers, kept in Kafka by {@link QueueRegistry}) is
+ * served; sending, pulling, acknowledging and purging messages are not built yet, so those RPCs answer
+ * UNIMPLEMENTED with a code a caller can test for, rather than pretending to work.
  */
 @GrpcService
 public class QueueGrpcService implements QueueService {
+
+    private final QueueManagement management;
+
+    public QueueGrpcService(QueueManagement management) {
+        this.management = management;
+    }
 
     private static <T> Uni<T> notYet() {
         return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "QUEUE_NOT_IMPLEMENTED",
@@ -62,38 +75,102 @@ public class QueueGrpcService implements QueueService {
     }
 
     @Override
+    @Blocking
     public Uni<Queue> createQueue(CreateQueueRequest request) {
-        return notYet();
+        return answer(() -> toProto(management.create(request.getCaller().getAccountId(), request.getQueueName(),
+                request.getSettings().getDeliveryDelay(), request.getSettings().getMessageRetentionPeriod())));
     }
 
     @Override
+    @Blocking
     public Uni<Queue> getQueue(QueueRef request) {
-        return notYet();
+        return answer(() -> toProto(find(request)));
     }
 
     @Override
+    @Blocking
     public Uni<ListQueuesResponse> listQueues(ListQueuesRequest request) {
-        return notYet();
+        return answer(() -> {
+            List<QueueRecord> all = management.list(request.getCaller().getAccountId(), request.getNamesList());
+            int perPage = request.getPerPage() <= 0 ? 1000 : request.getPerPage();
+            int page = Math.max(1, request.getPage());
+            ListQueuesResponse.Builder out = ListQueuesResponse.newBuilder().setTotalCount(all.size());
+            all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(q -> out.addQueues(toProto(q)));
+            return out.build();
+        });
     }
 
     @Override
+    @Blocking
     public Uni<Queue> updateQueue(UpdateQueueRequest request) {
-        return notYet();
+        return answer(() -> toProto(management.update(find(request.getQueue()), request.getQueueName(),
+                request.getSettings().getDeliveryDelay(), request.getSettings().getMessageRetentionPeriod(),
+                request.getSettings().getDeliveryPaused())));
     }
 
     @Override
+    @Blocking
     public Uni<DeleteQueueResponse> deleteQueue(QueueRef request) {
-        return notYet();
+        return answer(() -> {
+            management.delete(find(request));
+            return DeleteQueueResponse.getDefaultInstance();
+        });
     }
 
     @Override
+    @Blocking
     public Uni<Consumer> putConsumer(PutConsumerRequest request) {
-        return notYet();
+        return answer(() -> {
+            Consumer c = request.getConsumer();
+            ConsumerSettings s = c.getSettings();
+            QueueRecord.ConsumerRecord wanted = new QueueRecord.ConsumerRecord(c.getConsumerId().isEmpty() ? null
+                    : c.getConsumerId(), c.getType().isEmpty() ? "worker" : c.getType(), c.getScriptName(),
+                    c.getDeadLetterQueue(), s.getBatchSize() == 0 ? 10 : s.getBatchSize(),
+                    s.hasMaxRetries() ? s.getMaxRetries() : 3, s.getMaxWaitTimeMs() == 0 ? 5000 : s.getMaxWaitTimeMs(),
+                    s.getMaxConcurrency(), s.getRetryDelay(),
+                    s.getVisibilityTimeoutMs() == 0 ? 30_000 : s.getVisibilityTimeoutMs(), 0);
+            return toProto(management.putConsumer(find(request.getQueue()), wanted));
+        });
     }
 
     @Override
+    @Blocking
     public Uni<DeleteQueueResponse> deleteConsumer(DeleteConsumerRequest request) {
-        return notYet();
+        return answer(() -> {
+            management.deleteConsumer(find(request.getQueue()), request.getConsumerId());
+            return DeleteQueueResponse.getDefaultInstance();
+        });
+    }
+
+    private QueueRecord find(QueueRef ref) {
+        return management.find(ref.getCaller().getAccountId(), ref.getQueueId(), ref.getQueueName());
+    }
+
+    private static <T> Uni<T> answer(java.util.function.Supplier<T> work) {
+        try {
+            return Uni.createFrom().item(work.get());
+        } catch (io.grpc.StatusRuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    static Queue toProto(QueueRecord q) {
+        Queue.Builder b = Queue.newBuilder().setQueueId(q.id()).setQueueName(q.name()).setCreatedOnMs(q.createdOnMs())
+                .setModifiedOnMs(q.modifiedOnMs()).setSettings(QueueSettings.newBuilder()
+                        .setDeliveryDelay(q.deliveryDelay()).setMessageRetentionPeriod(q.messageRetentionPeriod())
+                        .setDeliveryPaused(q.deliveryPaused()));
+        q.consumers().forEach(c -> b.addConsumers(toProto(c)));
+        return b.build();
+    }
+
+    static Consumer toProto(QueueRecord.ConsumerRecord c) {
+        return Consumer.newBuilder().setConsumerId(c.id()).setType(c.type())
+                .setScriptName(c.script() == null ? "" : c.script())
+                .setDeadLetterQueue(c.deadLetterQueue() == null ? "" : c.deadLetterQueue())
+                .setSettings(ConsumerSettings.newBuilder().setBatchSize(c.batchSize()).setMaxRetries(c.maxRetries())
+                        .setMaxWaitTimeMs(c.maxWaitTimeMs()).setMaxConcurrency(c.maxConcurrency())
+                        .setRetryDelay(c.retryDelay()).setVisibilityTimeoutMs(c.visibilityTimeoutMs()))
+                .build();
     }
 
     @Override

@@ -395,6 +395,9 @@ public final class WorkerIsolate {
                 // R2-7: "<index>:<honour list include>" (compat flag r2_list_honor_include)
                 type = "r2";
                 value = runtime.createV8ValueString((r2Index++) + ":" + (R2Compat.honorListInclude(bundle) ? 1 : 0));
+            } else if (binding instanceof WorkerEnvironment.QueueBinding q) {
+                type = "queue";
+                value = runtime.createV8ValueString(q.queueName());
             } else if (binding instanceof WorkerEnvironment.DurableObjectNamespaceBinding d) {
                 type = "durable_object_namespace";
                 value = runtime.createV8ValueString(d.namespaceId() + "\0" + d.className());

@@ -5,6 +5,7 @@ import { createD1Database } from './d1.js';
 import { createServiceBinding } from './service.js';
 import { createR2Bucket } from './r2.js';
 import { createDurableObjectNamespace } from './durable-objects.js';
+import { createQueueProducer } from './queues.js';
 
 export const env = {};
 
@@ -29,6 +30,9 @@ export function defineBinding(type, name, value) {
       break;
     case 'r2':
       binding = createR2Bucket(value);
+      break;
+    case 'queue':
+      binding = createQueueProducer(value, name);
       break;
     case 'durable_object_namespace':
       binding = createDurableObjectNamespace(value, name);

@@ -61,7 +61,13 @@ public final class ServiceErrors {
     }
 
     public static Throwable d1(Throwable failure) {
-        int[] rest = D1.get(OutpostErrors.codeOf(failure));
+        return mapped(D1, failure);
+    }
+
+    /** The failure as {@code codes} maps its Outpost code; as it is when it has none (e.g. an ApiException). */
+    private static Throwable mapped(Map<String, int[]> codes, Throwable failure) {
+        String code = OutpostErrors.codeOf(failure);
+        int[] rest = code == null ? null : codes.get(code);
         return rest == null ? failure : new ResourceException(rest[0], rest[1], OutpostErrors.messageOf(failure));
     }
 
@@ -80,6 +86,19 @@ public final class ServiceErrors {
             default -> 500;
         };
         return new ResourceException(status, Integer.parseInt(code), OutpostErrors.messageOf(failure));
+    }
+
+    /** queue-service's codes on the status, as Cloudflare's Queues API answers them (API-8). */
+    private static final Map<String, int[]> QUEUES = Map.ofEntries(
+            Map.entry("QUEUE_NOT_FOUND", new int[] {404, 11000}),
+            Map.entry("CONSUMER_NOT_FOUND", new int[] {404, 11000}),
+            Map.entry("QUEUE_HAS_CONSUMER", new int[] {409, 11004}),
+            Map.entry("QUEUE_NAME_TAKEN", new int[] {409, 11009}),
+            Map.entry("QUEUE_INVALID", new int[] {400, 10014}),
+            Map.entry("QUEUE_STORAGE_UNAVAILABLE", new int[] {503, 10043}));
+
+    public static Throwable queues(Throwable failure) {
+        return mapped(QUEUES, failure);
     }
 
     /** A resource service's error with the status and code of its own REST API. */

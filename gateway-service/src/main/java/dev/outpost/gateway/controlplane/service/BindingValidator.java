@@ -29,6 +29,8 @@ public class BindingValidator {
     dev.outpost.gateway.hosting.DeploymentTable deployments;
     @Inject
     R2BucketCheck r2Buckets;
+    @GrpcClient("queue")
+    dev.outpost.contracts.queue.v1.QueueService queues;
 
     public BindingValidator(@GrpcClient("kv") KvService kv) {
         this.kv = kv;
@@ -58,6 +60,7 @@ public class BindingValidator {
                 case "d1" -> lookups.add(d1DatabaseExists(accountId, binding));
                 case "service" -> serviceExists(accountId, binding);
                 case "r2_bucket" -> lookups.add(r2Buckets.exists(accountId, binding));
+                case "queue" -> lookups.add(queueExists(accountId, binding));
                 // DO-1: the class's namespace is checked with the upload's migrations, in its transaction
                 case "durable_object_namespace" -> {
                     if (binding.text("class_name") == null) {
@@ -104,6 +107,19 @@ public class BindingValidator {
             throw new ApiException(ApiError.BINDING_TARGET_MISSING, "Worker '" + service + "' of service binding '"
                     + binding.name() + "' does not exist");
         }
+    }
+
+    /** API-3 {@code {type:"queue", queue_name}}: the queue must exist in the caller's account (asked of queue-service). */
+    private Uni<Void> queueExists(String accountId, BindingSpec binding) {
+        String name = binding.text("queue_name");
+        if (name == null) {
+            throw new ApiException(ApiError.SCRIPT_VALIDATION, "Queue binding '" + binding.name() + "' needs a queue_name");
+        }
+        return queues.getQueue(dev.outpost.contracts.queue.v1.QueueRef.newBuilder()
+                        .setCaller(Caller.newBuilder().setAccountId(accountId)).setQueueName(name).build()).replaceWithVoid()
+                .onFailure(f -> Status.fromThrowable(f).getCode() == Status.Code.NOT_FOUND)
+                .transform(f -> new ApiException(ApiError.BINDING_TARGET_MISSING,
+                        "Queue '" + name + "' of binding '" + binding.name() + "' does not exist"));
     }
 
     /** D1-1: the database must exist in the caller's account (asked of the shard that owns it). */
