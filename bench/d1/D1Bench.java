@@ -34,7 +34,7 @@ public class D1Bench {
     static final int ROWS = 10_000;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
+        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "15", "connections", "1,16",
                 "wrk-threads", "1", "offset", "10600", "repo", Path.of("").toAbsolutePath().toString(),
                 "script", "bench/common/requests.lua", "hold", "0"));
         int seconds = Integer.parseInt(opt.get("seconds"));

@@ -55,7 +55,7 @@ import org.infinispan.manager.DefaultCacheManager;
  */
 public class KvBench {
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "2", "connections", "1,16",
+        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "15", "connections", "1,16",
                 "wrk-threads", "1", "grpc-inflight", "64", "offset", "10800",
                 "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua"));
         int seconds = Integer.parseInt(opt.get("seconds"));
