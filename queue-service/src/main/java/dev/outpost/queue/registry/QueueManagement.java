@@ -44,7 +44,7 @@ public class QueueManagement {
         return found.orElseThrow(() -> error(Status.Code.NOT_FOUND, "QUEUE_NOT_FOUND", "Queue does not exist"));
     }
 
-    /** The account's queues, optionally only those named, a page at a time (pages count from 1). */
+    /** The account's queues, oldest first, optionally only those named (the gRPC service pages them). */
     public List<QueueRecord> list(String accountId, List<String> names) {
         return registry.list(accountId).stream().filter(q -> names.isEmpty() || names.contains(q.name())).toList();
     }

@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -258,10 +257,5 @@ public class QueueRegistry {
 
     private static String key(String accountId, String id) {
         return accountId + "/" + id;
-    }
-
-    /** All queues of every account; for tests and metrics. */
-    List<QueueRecord> all() {
-        return new ArrayList<>(queues.values());
     }
 }
