@@ -44,8 +44,14 @@ public final class WebSocketOrigin implements AutoCloseable {
         this.server = server;
     }
 
+    /** The conformance origin on {@link #PORT}. */
     public static WebSocketOrigin start() throws IOException {
-        ServerSocket server = new ServerSocket(PORT, 64, InetAddress.getByName("127.0.0.1"));
+        return start(PORT);
+    }
+
+    /** An origin on {@code port} (0: any free port, see {@link #port()}). */
+    public static WebSocketOrigin start(int port) throws IOException {
+        ServerSocket server = new ServerSocket(port, 64, InetAddress.getByName("127.0.0.1"));
         WebSocketOrigin origin = new WebSocketOrigin(server);
         origin.threads.execute(origin::acceptLoop);
         return origin;
@@ -187,7 +193,7 @@ public final class WebSocketOrigin implements AutoCloseable {
         return false;
     }
 
-    private static void frame(OutputStream out, int opcode, byte[] payload) throws IOException {
+    static void frame(OutputStream out, int opcode, byte[] payload) throws IOException {
         out.write(0x80 | opcode);
         if (payload.length < 126) {
             out.write(payload.length);
@@ -216,6 +222,10 @@ public final class WebSocketOrigin implements AutoCloseable {
             }
         }
         return s.toString();
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     @Override
