@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 class OutboundWebSocketTest {
     static Vertx vertx;
     static HttpServer server;
+    static HttpServer tls;
     static int port;
+    static int tlsPort;
     /** What the origin saw of the worker: "<path> close:<code>:<reason>" and "<path> ack ...". */
     static final BlockingQueue<String> originSaw = new LinkedBlockingQueue<>();
 
@@ -48,6 +50,13 @@ class OutboundWebSocketTest {
                 .requestHandler(OutboundWebSocketTest::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         port = server.actualPort();
+        // wss: the same origin over TLS with a self-signed certificate for localhost (trusted through FetchPolicy)
+        java.nio.file.Path keystore = OutboundFetchTest.selfSigned();
+        tls = vertx.createHttpServer(new HttpServerOptions().setSsl(true)
+                        .setKeyCertOptions(new io.vertx.core.net.PfxOptions().setPath(keystore.toString()).setPassword("changeit")))
+                .requestHandler(OutboundWebSocketTest::handle).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        tlsPort = tls.actualPort();
     }
 
     @AfterAll
@@ -112,7 +121,8 @@ class OutboundWebSocketTest {
     }
 
     static WorkerEngine engine(List<String> allowed) {
-        return WorkerEngine.create(new FetchPolicy(allowed, List.of(), Duration.ofSeconds(5), null), null);
+        return WorkerEngine.create(new FetchPolicy(allowed, List.of(), Duration.ofSeconds(5),
+                OutboundFetchTest.certificate), null);
     }
 
     static String run(WorkerEngine engine, RuntimeLimits limits, String handler) throws Exception {
@@ -199,6 +209,26 @@ class OutboundWebSocketTest {
                 const c = await closed;
                 out.push([c.code, c.reason, c.wasClean, ws.readyState].join(':'));
                 return new Response(out.join('|'));"""));
+    }
+
+    @Test
+    void rt6WssAndHttpsReachATlsOrigin() throws Exception {
+        assertEquals("200 open:wss|101:https", run("""
+                const ws = new WebSocket('wss://localhost:TLS/echo');
+                const out = [];
+                const m = next(ws, 'message');
+                await next(ws, 'open');
+                ws.send('open:wss');
+                out.push((await m).data);
+                ws.close();
+                const r = await fetch('https://localhost:TLS/echo', { headers: { Upgrade: 'websocket' } });
+                const s = r.webSocket;
+                s.accept();
+                const n = next(s, 'message');
+                s.send('https');
+                out.push(r.status + ':' + (await n).data);
+                s.close();
+                return new Response(out.join('|'));""".replace("TLS", String.valueOf(tlsPort))));
     }
 
     @Test
