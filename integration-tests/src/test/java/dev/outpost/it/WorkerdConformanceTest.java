@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.it.conformance.ConformanceCase;
 import dev.outpost.it.conformance.OriginServer;
+import dev.outpost.it.conformance.WebSocketOrigin;
 import dev.outpost.it.conformance.Workerd;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
@@ -53,6 +54,7 @@ class WorkerdConformanceTest {
     static LocalStack stack;
     static Workerd workerd;
     static OriginServer origin;
+    static WebSocketOrigin webSocketOrigin;
     static List<ConformanceCase> cases;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +63,7 @@ class WorkerdConformanceTest {
     static void start() throws Exception {
         cases = loadCorpus();
         origin = OriginServer.start();
+        webSocketOrigin = WebSocketOrigin.start();
         workerd = Workerd.start(Workerd.install(REPO), state.resolve("workerd"), cases, WORKERD_BASE_PORT);
         stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(REPO).portOffset(OFFSET)
                 .components(EnumSet.of(Component.POSTGRES, Component.GATEWAY))
@@ -84,6 +87,9 @@ class WorkerdConformanceTest {
         }
         if (origin != null) {
             origin.close();
+        }
+        if (webSocketOrigin != null) {
+            webSocketOrigin.close();
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * RT-10: the WebSocket a worker answered with ({@code new Response(null, {status: 101, webSocket: client})}),
- * seen from the embedder. Frames of the real client go in with {@code receive*}; the isolate takes them one at a
+ * seen from the embedder; RT-6: also an outbound WebSocket the worker opened, the embedder being the runtime's
+ * own client connection (io/OutboundWebSocket). Frames of the real client go in with {@code receive*}; the isolate takes them one at a
  * time with {@link #next()}, so a worker that is busy leaves them queued and past {@link #PAUSE_AT} the embedder is
  * asked to {@link Peer#pause()} reading the client (backpressure). Frames the worker sends go to the attached
  * {@link Peer}; what it sends before the embedder has upgraded the connection is held until {@link #attach}.
@@ -18,6 +19,8 @@ public final class WorkerWebSocket {
     /** Inbound frames queued before the client is paused; it resumes once the worker drained to {@link #RESUME_AT}. */
     public static final int PAUSE_AT = 32;
     public static final int RESUME_AT = 8;
+    /** The close code a worker sees when the connection ended without a close frame (never sent on the wire). */
+    public static final int ABNORMAL_CLOSURE = 1006;
 
     /** What the worker does to the client's connection; called on any thread (the isolate's, the embedder's). */
     public interface Peer {

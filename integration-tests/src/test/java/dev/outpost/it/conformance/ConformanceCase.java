@@ -25,7 +25,8 @@ import java.util.Map;
  * // compatibility-date: 2021-11-02                              (RT-12: default {@link Workerd#COMPATIBILITY_DATE})
  * // compatibility-flags: no_global_navigator, nodejs_compat     (RT-12: default none)
  * </pre>
- * Every case also gets the var {@code ORIGIN}: the base URL of the test's origin HTTP server (outbound fetch).
+ * Every case also gets the var {@code ORIGIN}: the base URL of the test's origin HTTP server (outbound fetch), and
+ * {@code WS_ORIGIN}: the {@code ws://} base URL of its WebSocket origin (RT-6 outbound WebSockets).
  * Without a request line the case sends one {@code GET /}.
  */
 public record ConformanceCase(String name, String checklistId, String description, Path script,
@@ -103,6 +104,7 @@ public record ConformanceCase(String name, String checklistId, String descriptio
             throw new IllegalArgumentException(file + ": bad JSON in the header: " + e.getMessage(), e);
         }
         vars.putIfAbsent("ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(OriginServer.BASE_URL));
+        vars.putIfAbsent("WS_ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(WebSocketOrigin.BASE_URL));
         if (requests.isEmpty()) {
             requests.add(new CaseRequest("GET", "/", Map.of(), null));
         }

@@ -77,11 +77,14 @@ public final class OutboundHttp implements AutoCloseable {
     private final AddressPolicy policy;
     private final HttpClient http1;
     private final HttpClient https;
+    private final FetchPolicy config;
+    private volatile OutboundWebSocket webSockets;
 
     public OutboundHttp(Vertx vertx, FetchPolicy config) {
         this.ownsVertx = vertx == null;
         this.vertx = vertx != null ? vertx : Vertx.vertx();
         this.policy = new AddressPolicy(config.allowedCidrs(), config.deniedCidrs());
+        this.config = config;
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         HttpClientOptions plain = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setConnectTimeout(connectMillis).setDecompressionSupported(false).setKeepAlive(true)
@@ -115,17 +118,29 @@ public final class OutboundHttp implements AutoCloseable {
         String host = uri.getHost();
         int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         Context context = vertx.getOrCreateContext();
+        resolveAllowed(host, context, (target, failure) -> {
+            if (call.aborted) {
+                cancelBody(request, "aborted");
+            } else if (failure != null) {
+                fail(call, request, failure);
+            } else {
+                connect(call, request, uri, secure, host, port, target, context);
+            }
+        });
+        return call;
+    }
+
+    /**
+     * Resolves {@code host} off the event loop and checks every address it resolves to against the SSRF guard;
+     * {@code then} runs on {@code context} with the first address, or with the failure a worker should see.
+     */
+    void resolveAllowed(String host, Context context, java.util.function.BiConsumer<InetAddress, IOException> then) {
         context.runOnContext(v -> vertx.<InetAddress[]>executeBlocking(() -> InetAddress.getAllByName(host), false)
                 .onComplete(resolved -> {
-                    if (call.aborted) {
-                        cancelBody(request, "aborted");
-                        return;
-                    }
                     if (resolved.failed()) {
-                        fail(call, request, new IOException("Could not resolve host \"" + host + "\"."));
+                        then.accept(null, new IOException("Could not resolve host \"" + host + "\"."));
                         return;
                     }
-                    InetAddress target = null;
                     for (InetAddress address : resolved.result()) {
                         String refused = policy.refusal(address);
                         if (refused != null) {
@@ -133,16 +148,26 @@ public final class OutboundHttp implements AutoCloseable {
                                     + ", in a range workers may not reach (" + refused + "). An operator can allow it "
                                     + "with outpost.gateway.fetch.allowed-cidrs.";
                             LOG.warn(message);
-                            fail(call, request, new IOException(message));
+                            then.accept(null, new IOException(message));
                             return;
                         }
-                        if (target == null) {
-                            target = address;
-                        }
                     }
-                    connect(call, request, uri, secure, host, port, target, context);
+                    then.accept(resolved.result()[0], null);
                 }));
-        return call;
+    }
+
+    /** RT-6: outbound WebSockets share this client's Vert.x, SSRF guard and TLS trust. */
+    public OutboundWebSocket webSockets() {
+        OutboundWebSocket sockets = webSockets;
+        if (sockets == null) {
+            synchronized (this) {
+                if (webSockets == null) {
+                    webSockets = new OutboundWebSocket(this, vertx, config);
+                }
+                sockets = webSockets;
+            }
+        }
+        return sockets;
     }
 
     private void connect(Call call, Request request, URI uri, boolean secure, String host, int port,
@@ -235,7 +260,7 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     /** RT-15: what a worker sees when the connection broke. */
-    private static Throwable networkError(Throwable cause) {
+    static Throwable networkError(Throwable cause) {
         if (cause instanceof java.net.ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException) {
             LOG.debugf(cause, "outbound connect failed");
             return new IOException("Network connection lost.", cause);
@@ -259,6 +284,10 @@ public final class OutboundHttp implements AutoCloseable {
     public void close() {
         http1.close();
         https.close();
+        OutboundWebSocket sockets = webSockets;
+        if (sockets != null) {
+            sockets.close();
+        }
         if (ownsVertx) {
             vertx.close();
         }

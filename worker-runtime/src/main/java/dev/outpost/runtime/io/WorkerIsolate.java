@@ -330,7 +330,7 @@ public final class WorkerIsolate {
         }
         Services services = new Services();
         streams = new StreamHost(services);
-        webSockets = new WebSocketHost(services);
+        webSockets = new WebSocketHost(services, streams, outbound);
         try (V8ValueObject namespace = (V8ValueObject) bootstrap.getNamespace(); HostObject host = new HostObject(runtime)) {
             registerCoreFunctions(host);
             host.install(new ConsoleHost(services))

@@ -13,6 +13,7 @@ import { ReadableStream } from './streams.js';
 import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { AbortSignal } from './events.js';
 import { utf8Encode } from './encoding.js';
+import { outboundWebSocket, parseHead } from './websocket.js';
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -83,6 +84,24 @@ function hop(method, url, headers, body, signal) {
   });
 }
 
+/**
+ * RT-6: a request with `Upgrade: websocket` is a WebSocket client handshake (one subrequest, no redirects followed).
+ * A 101 gives a response whose webSocket the worker accept()s; any other answer is the ordinary response, as in workerd.
+ */
+async function fetchWebSocket(url, headers) {
+  const { a: head, b: handle } = await hostCall((id) => host.wsConnect(id, url, headersToWire(headers)));
+  const { status, statusText, headers: responseHeaders } = parseHead(head);
+  if (status === 101) {
+    return responseFromNetwork({
+      status, statusText, headers: responseHeaders, body: null, url, redirected: false,
+      webSocket: outboundWebSocket(handle),
+    });
+  }
+  return responseFromNetwork({
+    status, statusText, headers: responseHeaders, body: streamFromHost(handle), url, redirected: false,
+  });
+}
+
 export async function fetch(input, init = undefined) {
   const request = new Request(input, init);
   const signal = init?.signal ?? null;
@@ -97,6 +116,10 @@ export async function fetch(input, init = undefined) {
   const source = bodySource(request) === null ? null : takeBodySource(request);
   const replayable = !(source instanceof ReadableStream);
   let body = bodyForHop(source);
+  if (headers.get('upgrade')?.toLowerCase() === 'websocket') {
+    if (source instanceof ReadableStream) source.cancel();
+    return fetchWebSocket(url, headers);
+  }
   for (let redirects = 0; ; redirects++) {
     const { a: head, b: handle } = await hop(method, url, headers, body, signal);
     const first = head.indexOf('\n');

@@ -28,6 +28,7 @@ export class Response extends Body {
       this.#headers = init.headers;
       this.#url = init.url;
       this.#redirected = init.redirected;
+      this.#webSocket = init.webSocket ?? null; // RT-6: an origin's 101 to a WebSocket handshake
       setBodySource(this, init.body);
       return;
     }

@@ -1,4 +1,4 @@
-// WebSockets (checklist RT-10): WebSocketPair, WebSocket, MessageEvent, CloseEvent, ErrorEvent.
+// WebSockets (checklist RT-10, RT-6): WebSocketPair, WebSocket, MessageEvent, CloseEvent, ErrorEvent.
 //  - A pair's two ends talk to each other inside the isolate until the worker answers with
 //    `new Response(null, {status: 101, webSocket: client})`. Then dispatch.js hands the client end to the host
 //    (attachToHost): the server end's send()/close() go to Java (api/WebSocketHost → the gateway's upgraded
@@ -6,12 +6,19 @@
 //    frames reach JS on the isolate thread like any other host I/O and a busy worker leaves them queued in Java.
 //  - As in workerd, an end must be accept()ed before it sends or closes; events that arrive earlier wait
 //    for accept(). A listener that throws is an uncaught error: it is logged and the socket is closed with 1011.
+//  - RT-6 outbound sockets: fetch() with `Upgrade: websocket` (fetch.js) and `new WebSocket(url, protocols)` do the
+//    client handshake in Java (host.wsConnect → io/OutboundWebSocket, a subrequest behind the SSRF guard). A fetched
+//    socket is OPEN and starts reading at accept(); a constructed one is CONNECTING, then accepts itself and fires
+//    `open` (or `error` and a 1006 close when the handshake fails). Both then use the same send/close/receive host
+//    calls as a server end. Errors and their messages are workerd's.
 
 import { host } from './host.js';
 import { hostCall } from './async.js';
 import { Event, EventTarget } from './events.js';
 import { reportError } from './console.js';
 import { utf8Encode } from './encoding.js';
+import { DOMException } from './errors.js';
+import { Headers, headersFromWire, headersToWire } from './headers.js';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -68,8 +75,10 @@ function stateOf(ws) {
   return state;
 }
 
+// As workerd: any code a close frame may carry (1004, 1005, 1006 and 1015 are reserved for reporting).
 function validCloseCode(code) {
-  return Number.isInteger(code) && (code === 1000 || (code >= 3000 && code <= 4999));
+  return Number.isInteger(code) && code >= 1000 && code < 5000 && code !== 1004 && code !== 1005 && code !== 1006
+    && code !== 1015;
 }
 
 /** Runs the listeners of one event; a throwing listener is the worker's uncaught error and ends the socket. */
@@ -112,6 +121,121 @@ function closed(ws, code, reason, wasClean) {
   }];
 }
 
+function newState(readyState) {
+  return {
+    readyState, accepted: false, early: [], peer: null, handle: 0, closeSent: false, pendingOut: null,
+    url: null, protocol: '', extensions: '', connecting: false, callId: 0, cancelled: false, reading: false,
+    outbound: false,
+  };
+}
+
+const CONSTRUCTOR = 'WebSocket Constructor: ';
+
+// RFC 6455 section 4.1 item 10: a sub-protocol is a token (visible ASCII without separators).
+function validToken(protocol) {
+  return /^[\x21-\x7e]+$/.test(protocol) && !/[()<>@,;:\\/\[\]?={}"]/.test(protocol);
+}
+
+/** new WebSocket(url, protocols): workerd's checks, in its order; returns the handshake's http(s) URL and headers. */
+function handshakeRequest(url, protocols) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DOMException(CONSTRUCTOR + 'The url is invalid.', 'SyntaxError');
+  }
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
+    throw new DOMException(CONSTRUCTOR + 'The url scheme must be ws or wss.', 'SyntaxError');
+  }
+  if (url.includes('#')) {
+    throw new DOMException(CONSTRUCTOR + 'The url fragment must be empty.', 'SyntaxError');
+  }
+  const headers = new Headers();
+  if (protocols !== undefined) {
+    if (typeof protocols === 'string' || !(typeof protocols === 'object' && protocols !== null
+        && typeof protocols[Symbol.iterator] === 'function')) {
+      const protocol = String(protocols);
+      if (!validToken(protocol)) throw new DOMException(CONSTRUCTOR + 'The protocol header token is invalid.', 'SyntaxError');
+      headers.set('sec-websocket-protocol', protocol);
+    } else {
+      const list = [...protocols].map(String);
+      const present = new Set();
+      for (const protocol of list) {
+        if (!validToken(protocol)) {
+          throw new DOMException(CONSTRUCTOR + 'One of the protocol header tokens is invalid.', 'SyntaxError');
+        }
+        if (present.has(protocol)) {
+          throw new DOMException(CONSTRUCTOR + 'The protocols header cannot have repeating values.', 'SyntaxError');
+        }
+        present.add(protocol);
+      }
+      if (list.length > 0) headers.set('sec-websocket-protocol', list.join(', '));
+    }
+  }
+  parsed.protocol = parsed.protocol === 'wss:' ? 'https:' : 'http:';
+  return [parsed.href, headers];
+}
+
+/** Splits host.wsConnect's head ("status\nstatusText\nheaders"). */
+export function parseHead(head) {
+  const first = head.indexOf('\n');
+  const second = head.indexOf('\n', first + 1);
+  return {
+    status: Number(head.slice(0, first)),
+    statusText: head.slice(first + 1, second),
+    headers: headersFromWire(head.slice(second + 1), 'immutable'),
+  };
+}
+
+/** RT-6: starts the handshake of a constructed socket; `open`, or `error` then a 1006 close, follow. */
+function connect(ws, state, url, headers) {
+  hostCall((id) => {
+    state.callId = id;
+    return host.wsConnect(id, url, headersToWire(headers));
+  }).then(({ a, b }) => {
+    const { status, headers: answer } = parseHead(a);
+    if (state.cancelled) {
+      // close() came while the answer was on its way: drop what the handshake made.
+      if (status === 101) host.wsClose(b, -1, ''); else host.streamCancel(b, 'cancelled');
+      throw new Error('Network connection lost.');
+    }
+    if (status !== 101) {
+      host.streamCancel(b, 'not a WebSocket');
+      throw new TypeError('Failed to establish the WebSocket connection: expected server to reply with HTTP '
+        + `status code 101 (switching protocols), but received ${status} instead.`);
+    }
+    state.connecting = false;
+    state.handle = b;
+    state.accepted = true;
+    state.readyState = OPEN;
+    state.protocol = answer.get('sec-websocket-protocol');
+    state.extensions = answer.get('sec-websocket-extensions');
+    startReading(ws, state);
+    fire(ws, new Event('open'));
+  }).catch((e) => {
+    state.connecting = false;
+    state.readyState = CLOSED;
+    const message = 'Uncaught ' + (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    fire(ws, new ErrorEvent('error', { message, error: e }));
+    fire(ws, new CloseEvent('close', { code: 1006, reason: 'Failed to establish websocket connection', wasClean: false }));
+  });
+}
+
+/** A socket fetch() got from an origin's 101 (RT-6): OPEN, read from accept() on. */
+export function outboundWebSocket(handle) {
+  const ws = new WebSocket(INTERNAL);
+  const state = states.get(ws);
+  state.handle = handle;
+  state.outbound = true;
+  return ws;
+}
+
+function startReading(ws, state) {
+  if (state.reading || state.handle === 0 || !state.outbound) return;
+  state.reading = true;
+  receive(ws, state);
+}
+
 export class WebSocket extends EventTarget {
   static CONNECTING = CONNECTING;
   static OPEN = OPEN;
@@ -126,26 +250,41 @@ export class WebSocket extends EventTarget {
 
   constructor(url, protocols) {
     super();
-    if (url !== INTERNAL) {
-      // Outbound WebSockets (new WebSocket(url), fetch() with Upgrade: websocket) are not implemented yet.
-      throw new Error('Outpost does not support outbound WebSockets yet (new WebSocket(url)); RT-10 covers '
-        + 'WebSocketPair and Response.webSocket.');
+    if (url === INTERNAL) {
+      states.set(this, newState(OPEN));
+      return;
     }
-    states.set(this, {
-      readyState: OPEN, accepted: false, early: [], peer: null, handle: 0, closeSent: false, pendingOut: null,
-    });
+    if (arguments.length === 0) {
+      throw new TypeError("Failed to construct 'WebSocket': 1 argument required, but only 0 present.");
+    }
+    url = String(url);
+    const [target, headers] = handshakeRequest(url, protocols);
+    const state = newState(CONNECTING);
+    state.url = url;
+    state.constructed = true;
+    state.connecting = true;
+    state.outbound = true;
+    states.set(this, state);
+    connect(this, state, target, headers);
   }
 
   get readyState() { return stateOf(this).readyState; }
-  get url() { stateOf(this); return null; }
-  get protocol() { stateOf(this); return null; }
-  get extensions() { stateOf(this); return null; }
+  get url() { return stateOf(this).url; }
+  get protocol() { return stateOf(this).protocol; }
+  get extensions() { return stateOf(this).extensions; }
+  // workerd has only ArrayBuffer binary messages.
+  get binaryType() { stateOf(this); return 'arraybuffer'; }
+  set binaryType(value) { stateOf(this); }
 
   accept() {
     const state = stateOf(this);
+    if (state.connecting) {
+      throw new TypeError("Websockets obtained from the 'new WebSocket()' constructor cannot call accept");
+    }
+    if (state.handedOff || state.cancelled || state.coupled) throw new TypeError("Can't accept() WebSocket that was already used in a response.");
     if (state.accepted) return;
-    if (state.handedOff) throw new TypeError("Can't accept() WebSocket that was already used in a response.");
     state.accepted = true;
+    startReading(this, state);
     const early = state.early;
     state.early = [];
     if (early.length === 0) return;
@@ -160,6 +299,7 @@ export class WebSocket extends EventTarget {
 
   send(message) {
     const state = stateOf(this);
+    if (state.coupled) return; // it went out in a response: the real client talks to the origin directly
     if (!state.accepted) {
       throw new TypeError('You must call one of accept() or state.acceptWebSocket() on this WebSocket before sending messages.');
     }
@@ -176,12 +316,24 @@ export class WebSocket extends EventTarget {
 
   close(code, reason) {
     const state = stateOf(this);
+    if (state.connecting) {
+      // As workerd: the handshake is cancelled; the socket reports OPEN until its error and 1006 close events.
+      state.connecting = false;
+      state.cancelled = true;
+      state.readyState = OPEN;
+      host.wsConnectAbort(state.callId);
+      return;
+    }
+    if (state.closeSent || state.cancelled || state.handedOff || state.coupled) return;
     if (!state.accepted) {
       throw new TypeError('You must call one of accept() or state.acceptWebSocket() on this WebSocket before sending messages.');
     }
     if (code !== undefined) {
       code = Number(code);
-      if (!validCloseCode(code)) throw new TypeError(`Invalid WebSocket close code: ${code}.`);
+      if (!validCloseCode(code)) throw new DOMException(`Invalid WebSocket close code: ${code}.`, 'InvalidAccessError');
+    }
+    if (reason !== undefined && code === undefined) {
+      throw new DOMException('If you specify a WebSocket close reason, you must also specify a code.', 'InvalidAccessError');
     }
     reason = reason === undefined ? '' : String(reason);
     if (utf8Encode(reason).byteLength > 123) throw new TypeError('Close reason must be at most 123 bytes.');
@@ -257,8 +409,10 @@ export function isWebSocket(value) {
  */
 export function attachToHost(client) {
   const c = stateOf(client);
-  if (c.handedOff) throw new TypeError('This WebSocket was already used in a response.');
+  if (c.constructed) throw new TypeError("Can't return WebSocket in a Response if it was created with `new WebSocket()`");
+  if (c.handedOff || c.coupled) throw new TypeError("Can't return WebSocket that was already used in a response.");
   if (c.accepted) throw new TypeError("Can't return WebSocket in a Response after calling accept().");
+  if (c.outbound) return couple(c);
   const server = c.peer;
   const s = states.get(server);
   const opened = host.wsOpen();
@@ -275,6 +429,39 @@ export function attachToHost(client) {
   return opened;
 }
 
+/**
+ * RT-6: a socket fetch() got from an origin goes out in the worker's response (`return fetch(request)` for an
+ * upgrade request, the usual proxy): the real client and the origin are joined, frames and closes passing
+ * through both ways without events in the worker.
+ */
+function couple(origin) {
+  const opened = host.wsOpen();
+  if (typeof opened === 'string') throw new Error(opened);
+  origin.coupled = true;
+  pump(opened, origin.handle);
+  pump(origin.handle, opened);
+  return opened;
+}
+
+/** Passes what arrives on one host socket to another, until its close (1005/1006 close the other plainly). */
+function pump(from, to) {
+  hostCall((id) => host.wsReceive(id, from)).then(({ a, b }) => {
+    if (a === 'text' || a === 'binary') {
+      host.wsSend(to, b);
+      pump(from, to);
+      return;
+    }
+    if (a === 'error') {
+      host.wsClose(to, 1011, '');
+      return;
+    }
+    const space = b.indexOf(' ');
+    const code = Number(b.slice(0, space));
+    const plain = code === 1005 || code === 1006;
+    host.wsClose(to, plain ? -1 : code, plain ? '' : b.slice(space + 1));
+  }, reportError);
+}
+
 /** The receive loop of a server end whose client is real: one host call per frame, until the close or error. */
 function receive(ws, state) {
   hostCall((id) => host.wsReceive(id, state.handle)).then(({ a, b }) => {
@@ -289,9 +476,10 @@ function receive(ws, state) {
       deliver(ws, event);
       return;
     }
-    // 'close': b is "<code> <reason>"
+    // 'close': b is "<code> <reason>"; 1006 (never on the wire) reports a connection lost without a close frame.
     const space = b.indexOf(' ');
-    const [event, apply] = closed(ws, Number(b.slice(0, space)), b.slice(space + 1), true);
+    const code = Number(b.slice(0, space));
+    const [event, apply] = closed(ws, code, b.slice(space + 1), code !== 1006);
     deliver(ws, event, apply);
   }, reportError);
 }
