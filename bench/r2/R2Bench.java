@@ -31,7 +31,9 @@ import java.util.Random;
  * (a) r2-service's S3 API (MinIO client, SigV4), (b) a worker's R2 binding (HTTP to the worker → gateway → gRPC →
  * r2-service → S3Proxy), and (c) S3Proxy directly (the same MinIO client) as the floor; MB/s and the ratio to the
  * floor. Starts PostgreSQL, S3Proxy, r2-service and the gateway as processes (the same launcher as bin/outpost up)
- * at a port offset. Sequential, one client. Not part of the test suite: run bench/r2/run.sh.
+ * at a port offset. Sequential, one client; every path is warmed up first and measured in interleaved rounds, and
+ * the CPU each process used per transfer is printed next to the MB/s. Not part of the test suite: run
+ * bench/r2/run.sh.
  */
 public class R2Bench {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -43,21 +45,54 @@ public class R2Bench {
         long get(String key) throws Exception;
     }
 
-    record Row(String path, String op, int size, int count, double seconds, String failure) {
+    record Row(String path, String op, int size, int count, double seconds, String failure, long[] cpuNanos) {
         double mbPerSecond() {
             return failure != null ? Double.NaN : (double) size * count / MIB / seconds;
         }
+
+        /** CPU milliseconds per transfer of process {@code i} of {@link #CPU}. */
+        double cpuMsPerTransfer(int i) {
+            return cpuNanos == null || count == 0 ? Double.NaN : cpuNanos[i] / 1e6 / count;
+        }
+    }
+
+    /**
+     * Processes whose CPU time is counted per cell (from /proc, via ProcessHandle): what a transfer costs in each,
+     * independent of how busy the rest of the machine is. The client is this JVM (its JIT and GC included).
+     */
+    static final List<String> CPU = List.of("client", "S3Proxy", "r2", "gateway");
+    static final List<ProcessHandle> CPU_OF = new ArrayList<>();
+
+    static long[] cpu() {
+        long[] out = new long[CPU_OF.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = CPU_OF.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+        return out;
+    }
+
+    static long[] minus(long[] a, long[] b) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new LinkedHashMap<>(Map.of("offset", "8200", "sizes", "4096,1048576,67108864",
-                "seconds", "5", "repo", Path.of("").toAbsolutePath().toString()));
+                "seconds", "5", "warmup", "30", "rounds", "3", "paths", "floor,s3,worker", "ops", "PUT,GET",
+                "repo", Path.of("").toAbsolutePath().toString()));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         int offset = Integer.parseInt(opt.get("offset"));
         double budget = Double.parseDouble(opt.get("seconds"));
+        double warmup = Double.parseDouble(opt.get("warmup"));
+        int rounds = Math.max(1, Integer.parseInt(opt.get("rounds")));
+        List<String> wanted = List.of(opt.get("paths").split(","));
+        List<String> ops = List.of(opt.get("ops").split(","));
         Path state = Files.createTempDirectory("r2-bench");
         LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
                 .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.R2, Component.GATEWAY)).build();
@@ -65,6 +100,10 @@ public class R2Bench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
         try {
+            CPU_OF.add(ProcessHandle.current());
+            for (Component c : List.of(Component.S3, Component.R2, Component.GATEWAY)) {
+                CPU_OF.add(stack.process(c).orElseThrow());
+            }
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String bucket = "bench";
@@ -104,9 +143,12 @@ public class R2Bench {
             String workerBase = "http://127.0.0.1:" + (8787 + offset) + "/";
 
             Map<String, Transfer> paths = new LinkedHashMap<>();
+            // the floor is always measured: every ratio is against it, taken in the same rounds
             paths.put("S3Proxy (floor)", minio(floor, floorBucket));
-            paths.put("S3 API", minio(viaS3Api, bucket));
-            paths.put("worker binding", new Transfer() {
+            if (wanted.contains("s3")) {
+                paths.put("S3 API", minio(viaS3Api, bucket));
+            }
+            Transfer worker = new Transfer() {
                 @Override
                 public void put(String key, byte[] body) throws Exception {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
@@ -130,16 +172,32 @@ public class R2Bench {
                         return n;
                     }
                 }
-            });
+            };
+            if (wanted.contains("worker")) {
+                paths.put("worker binding", worker);
+            }
 
             List<Row> rows = new ArrayList<>();
             for (String s : opt.get("sizes").split(",")) {
                 int size = Integer.parseInt(s.trim());
                 byte[] body = new byte[size];
                 new Random(size).nextBytes(body);
+                // Warm-up: every path (and the services behind it) runs the same transfers first, so the cells
+                // measure compiled code rather than the JIT compiling it (r2-service's compiler threads used as much
+                // CPU as its request threads for the first minute or two on the loaded dev box); the floor, measured
+                // first, would otherwise also pay for warming S3Proxy and the client up for everyone.
                 for (Map.Entry<String, Transfer> path : paths.entrySet()) {
-                    rows.addAll(measure(path.getKey(), path.getValue(), body, budget));
+                    measure(path.getKey(), path.getValue(), body, warmup / paths.size() / ops.size(), ops);
                 }
+                // Rounds interleave the paths, so a change in machine load hits all of them alike.
+                Map<String, List<Row>> sums = new LinkedHashMap<>();
+                for (int round = 0; round < rounds; round++) {
+                    for (Map.Entry<String, Transfer> path : paths.entrySet()) {
+                        sums.computeIfAbsent(path.getKey(), k -> new ArrayList<>())
+                                .addAll(measure(path.getKey(), path.getValue(), body, budget / rounds, ops));
+                    }
+                }
+                sums.values().forEach(list -> rows.addAll(total(list)));
             }
             print(rows);
         } finally {
@@ -165,38 +223,64 @@ public class R2Bench {
         };
     }
 
-    /** PUTs then GETs the body repeatedly for about {@code budget} seconds each (at least twice, one warm-up). */
-    static List<Row> measure(String path, Transfer t, byte[] body, double budget) {
+    /**
+     * PUTs then GETs the body repeatedly for about {@code budget} seconds each (at least twice, after one PUT of the
+     * key the GETs read), only the operations in {@code ops}; one row per operation with the CPU the processes used.
+     */
+    static List<Row> measure(String path, Transfer t, byte[] body, double budget, List<String> ops) {
         List<Row> out = new ArrayList<>();
         String key = "bench/" + body.length;
         try {
-            t.put(key, body); // warm-up
-            int n = 0;
-            long start = System.nanoTime();
-            while (n < 2 || (System.nanoTime() - start) / 1e9 < budget) {
-                t.put(key + "-" + (n % 4), body);
-                n++;
-            }
-            out.add(new Row(path, "PUT", body.length, n, (System.nanoTime() - start) / 1e9, null));
-            t.get(key);
-            n = 0;
-            start = System.nanoTime();
-            while (n < 2 || (System.nanoTime() - start) / 1e9 < budget) {
-                long got = t.get(key);
-                if (got != body.length) {
-                    throw new IllegalStateException("GET returned " + got + " bytes, not " + body.length);
+            t.put(key, body);
+            if (ops.contains("PUT")) {
+                int n = 0;
+                long[] cpu = cpu();
+                long start = System.nanoTime();
+                while (n < 2 || (System.nanoTime() - start) / 1e9 < budget) {
+                    t.put(key + "-" + (n % 4), body);
+                    n++;
                 }
-                n++;
+                out.add(new Row(path, "PUT", body.length, n, (System.nanoTime() - start) / 1e9, null, minus(cpu(), cpu)));
             }
-            out.add(new Row(path, "GET", body.length, n, (System.nanoTime() - start) / 1e9, null));
+            if (ops.contains("GET")) {
+                t.get(key);
+                int n = 0;
+                long[] cpu = cpu();
+                long start = System.nanoTime();
+                while (n < 2 || (System.nanoTime() - start) / 1e9 < budget) {
+                    long got = t.get(key);
+                    if (got != body.length) {
+                        throw new IllegalStateException("GET returned " + got + " bytes, not " + body.length);
+                    }
+                    n++;
+                }
+                out.add(new Row(path, "GET", body.length, n, (System.nanoTime() - start) / 1e9, null, minus(cpu(), cpu)));
+            }
         } catch (Exception e) {
-            out.add(new Row(path, "PUT/GET", body.length, 0, 0, e.toString()));
+            out.add(new Row(path, "PUT/GET", body.length, 0, 0, e.toString(), null));
         }
         return out;
     }
 
+    /** The rounds of one path and size added up per operation (a failure in any round fails the cell). */
+    static List<Row> total(List<Row> rounds) {
+        Map<String, Row> byOp = new LinkedHashMap<>();
+        for (Row r : rounds) {
+            byOp.merge(r.op(), r, (a, b) -> a.failure() != null ? a : b.failure() != null ? b
+                    : new Row(a.path(), a.op(), a.size(), a.count() + b.count(), a.seconds() + b.seconds(), null,
+                    sum(a.cpuNanos(), b.cpuNanos())));
+        }
+        return new ArrayList<>(byOp.values());
+    }
+
+    static long[] sum(long[] a, long[] b) {
+        return minus(a, minus(new long[b.length], b));
+    }
+
     static void print(List<Row> rows) {
-        System.out.printf("%n%-16s %-4s %10s %6s %10s %8s%n", "path", "op", "size", "count", "MB/s", "x floor");
+        System.out.printf("%n%-16s %-4s %10s %6s %10s %8s", "path", "op", "size", "count", "MB/s", "x floor");
+        CPU.forEach(p -> System.out.printf(" %10s", p + " ms"));
+        System.out.printf("  (CPU ms per transfer)%n");
         for (Row r : rows) {
             if (r.failure() != null) {
                 System.out.printf("%-16s %-4s %10d FAILED: %s%n", r.path(), r.op(), r.size(), r.failure());
@@ -205,8 +289,12 @@ public class R2Bench {
             Row floor = rows.stream().filter(f -> f.path().startsWith("S3Proxy") && f.op().equals(r.op())
                     && f.size() == r.size() && f.failure() == null).findFirst().orElse(null);
             String ratio = floor == null ? "-" : String.format("%.2f", r.mbPerSecond() / floor.mbPerSecond());
-            System.out.printf("%-16s %-4s %10d %6d %10.1f %8s%n", r.path(), r.op(), r.size(), r.count(),
+            System.out.printf("%-16s %-4s %10d %6d %10.1f %8s", r.path(), r.op(), r.size(), r.count(),
                     r.mbPerSecond(), ratio);
+            for (int i = 0; i < CPU.size(); i++) {
+                System.out.printf(" %10.2f", r.cpuMsPerTransfer(i));
+            }
+            System.out.println();
         }
     }
 }

@@ -1,13 +1,16 @@
 package dev.outpost.r2.s3;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
@@ -18,10 +21,16 @@ import org.jboss.logging.Logger;
  * chunk costs at most one hop to the event loop (none while the event loop is still busy with earlier ones), which is
  * most of a proxied download's overhead. Memory stays at {@code maxQueued} chunks plus the response's write queue.
  * The stream is always closed; a body that breaks mid-way closes the connection (the status is already sent).
+ * <p>
+ * Chunks are pooled direct buffers, filled straight from the backend's socket buffer when the stream is also a
+ * channel ({@link dev.outpost.r2.storage.BackendBodyStream}): a heap array per chunk would be allocated, zeroed,
+ * filled, and copied again into a direct buffer by the socket write. Vert.x writes a wrapped buffer without taking
+ * ownership, so each chunk is released when its write completes (or when the pump is cancelled).
  */
 final class ResponseBodyPump {
 
     private static final Logger LOG = Logger.getLogger(ResponseBodyPump.class);
+    private static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
 
     private final InputStream in;
     private final HttpServerRequest request;
@@ -34,7 +43,7 @@ final class ResponseBodyPump {
     private long remaining;
 
     // guarded by this
-    private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
     private boolean eof;
     private boolean cancelled;
     private boolean drainScheduled;
@@ -75,13 +84,28 @@ final class ResponseBodyPump {
                     }
                 }
                 int size = remaining < 0 ? chunkBytes : (int) Math.min(chunkBytes, Math.max(remaining, 8192));
-                byte[] chunk = new byte[size];
-                int n = in.readNBytes(chunk, 0, chunk.length);
+                ByteBuf chunk = ALLOC.directBuffer(size, size);
+                boolean last;
+                try {
+                    last = fill(chunk);
+                } catch (IOException | RuntimeException e) {
+                    chunk.release();
+                    throw e;
+                }
+                int n = chunk.readableBytes();
                 remaining -= remaining < 0 ? 0 : n;
-                boolean last = n < chunk.length;
-                if (n > 0 || last) {
-                    Buffer buffer = n == 0 ? null : Buffer.buffer(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
-                    publish(buffer, last, null);
+                // the declared length is all there is: no extra read (and hop) just to see the end
+                last |= remaining == 0;
+                if (last && remaining > 0) {
+                    chunk.release();
+                    throw new IOException("the backend's body ended " + remaining + " bytes short");
+                }
+                if (n == 0) {
+                    chunk.release();
+                    chunk = null;
+                }
+                if (chunk != null || last) {
+                    publish(chunk, last, null);
                 }
                 if (last) {
                     return;
@@ -97,9 +121,33 @@ final class ResponseBodyPump {
         }
     }
 
-    private void publish(Buffer buffer, boolean last, Throwable error) {
+    /** Reads until {@code chunk} is full or the body ends; true at the end of the body. */
+    private boolean fill(ByteBuf chunk) throws IOException {
+        if (in instanceof ReadableByteChannel channel) {
+            while (chunk.isWritable()) {
+                int n = channel.read(chunk.nioBuffer(chunk.writerIndex(), chunk.writableBytes()));
+                if (n < 0) {
+                    return true;
+                }
+                chunk.writerIndex(chunk.writerIndex() + n);
+            }
+            return false;
+        }
+        while (chunk.isWritable()) {
+            if (chunk.writeBytes(in, chunk.writableBytes()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void publish(ByteBuf buffer, boolean last, Throwable error) {
         boolean schedule;
         synchronized (this) {
+            if (buffer != null && cancelled) {
+                buffer.release();
+                buffer = null;
+            }
             if (buffer != null) {
                 queue.addLast(buffer);
             }
@@ -119,13 +167,13 @@ final class ResponseBodyPump {
 
     private void drain() {
         while (true) {
-            Buffer next;
+            ByteBuf next;
             boolean done;
             Throwable failed;
             synchronized (this) {
                 drainScheduled = false;
                 if (cancelled) {
-                    queue.clear();
+                    releaseQueued();
                     return;
                 }
                 if (response.closed()) {
@@ -143,11 +191,11 @@ final class ResponseBodyPump {
                 failed = failure;
             }
             if (next != null && done && failed == null) {
-                response.end(next); // the last chunk and the end in one flush
+                send(next, true); // the last chunk and the end in one flush
                 return;
             }
             if (next != null) {
-                response.write(next);
+                send(next, false);
             }
             if (failed != null) {
                 LOG.debugf(failed, "object body failed mid-stream (request %s)", requestId);
@@ -168,6 +216,17 @@ final class ResponseBodyPump {
         }
     }
 
+    /** Writes a chunk; it goes back to the pool once written (or failed: the write completes either way). */
+    private void send(ByteBuf chunk, boolean end) {
+        Buffer buffer = Buffer.buffer(chunk);
+        try {
+            (end ? response.end(buffer) : response.write(buffer)).onComplete(ar -> chunk.release());
+        } catch (RuntimeException e) {
+            chunk.release(); // the response was already closed or ended: nothing was queued
+            throw e;
+        }
+    }
+
     private void cancel() {
         synchronized (this) {
             cancelLocked();
@@ -176,8 +235,15 @@ final class ResponseBodyPump {
 
     private void cancelLocked() {
         cancelled = true;
-        queue.clear();
+        releaseQueued();
         notifyAll();
+    }
+
+    private void releaseQueued() {
+        ByteBuf b;
+        while ((b = queue.pollFirst()) != null) {
+            b.release();
+        }
     }
 
     private void closeQuietly() {

@@ -38,10 +38,64 @@ final class BackendClient extends MinioAsyncClient {
 
     private final OkHttpClient noRetryClient;
 
+    /** SHA-256 of an empty payload: what a GET signs. */
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    private final OkHttpClient bodyClient;
+
     BackendClient(MinioAsyncClient configured) {
         super(configured);
         // A streamed body cannot be replayed, so the client must not silently retry it.
         this.noRetryClient = this.httpClient.newBuilder().retryOnConnectionFailure(false).build();
+        // Object bodies: no per-read timeout. Okio enforces one by queueing every socket read (8 KiB) on its
+        // watchdog thread and waking that thread, a few hundred wake-ups per MiB; BackendBodyStream's stall guard
+        // takes its place. Same connection pool and dispatcher as the other calls.
+        this.bodyClient = this.httpClient.newBuilder().readTimeout(java.time.Duration.ZERO).build();
+    }
+
+    /** An answered GET and the call behind it (to abort a stalled body). */
+    record Answer(Call call, Response response) {
+    }
+
+    /**
+     * GET of an object, signed by the MinIO client's signer; completes with the raw response (body unread) when the
+     * backend answered 2xx, else fails as {@code executeAsync} would (ErrorResponseException with the S3 code).
+     */
+    CompletableFuture<Answer> getObject(String bucket, String object, Map<String, String> headers) {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        try {
+            HttpUrl url = buildUrl(Method.GET, bucket, object, this.region, HashMultimap.create());
+            Credentials creds = this.provider == null ? null : this.provider.fetch();
+            Request.Builder rb = new Request.Builder().url(url).get();
+            headers.forEach(rb::addHeader);
+            rb.header("Host", HttpUtils.getHostHeader(url));
+            rb.header("Accept-Encoding", "identity");
+            rb.header("x-amz-content-sha256", EMPTY_SHA256);
+            rb.header("x-amz-date", ZonedDateTime.now().format(Time.AMZ_DATE_FORMAT));
+            Request request = rb.build();
+            if (creds != null) {
+                request = Signer.signV4S3(request, this.region, creds.accessKey(), creds.secretKey(), EMPTY_SHA256);
+            }
+            Call call = bodyClient.newCall(request);
+            call.enqueue(new Callback() {
+                @Override
+                public void onFailure(Call c, IOException e) {
+                    result.completeExceptionally(e);
+                }
+
+                @Override
+                public void onResponse(Call c, Response response) {
+                    if (response.isSuccessful()) {
+                        result.complete(new Answer(c, response));
+                        return;
+                    }
+                    result.completeExceptionally(errorOf(response, bucket, object));
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return result;
     }
 
     String backendRegion() {

@@ -72,6 +72,8 @@ public class ObjectStore {
     private static final Pattern ETAG_XML = Pattern.compile("<ETag>(.*?)</ETag>", Pattern.DOTALL);
     /** Part size for uploads of unknown length (the backend's minimum). */
     private static final long UNKNOWN_LENGTH_PART = 5L * 1024 * 1024;
+    /** How long one read of an object body may wait for the backend (the client's read timeout for the rest). */
+    private static final Duration BODY_STALL = Duration.ofMinutes(5);
 
     private final BackendClient client;
     private final String catalogBucket;
@@ -235,13 +237,14 @@ public class ObjectStore {
      */
     public Uni<ObjectBody> get(BucketRef ref, String key, String rangeHeader) {
         Map<String, String> headers = rangeHeader == null ? Map.of() : Map.of("Range", rangeHeader);
-        return Uni.createFrom().completionStage(() -> client.raw(Method.GET, BackendNames.backendBucket(ref),
-                        KeyCodec.encode(key), headers, Map.of()))
-                .map(response -> {
+        return Uni.createFrom().completionStage(() -> client.getObject(BackendNames.backendBucket(ref),
+                        KeyCodec.encode(key), headers))
+                .map(got -> {
                     ServedRange[] range = new ServedRange[1];
-                    ObjectInfo info = infoOf(key, response, range);
-                    ResponseBody body = response.body();
-                    return new ObjectBody(info, range[0], body == null ? InputStream.nullInputStream() : body.byteStream());
+                    ObjectInfo info = infoOf(key, got.response(), range);
+                    ResponseBody body = got.response().body();
+                    return new ObjectBody(info, range[0], body == null ? InputStream.nullInputStream()
+                            : new BackendBodyStream(body, got.call(), BODY_STALL));
                 })
                 .onFailure(f -> BackendErrors.is(f, "NoSuchKey")).recoverWithNull()
                 .onFailure().transform(BackendErrors::map);
