@@ -595,9 +595,16 @@ public final class WorkerIsolate {
             int handle = ((Number) n.getValue()).intValue();
             stream = handle > 0 ? openExport(context, handle) : streams.take(-handle);
         }
+        List<Map.Entry<String, String>> decoded = WireHeaders.decode(headers);
+        if (stream != null && stream.length() >= 0 && !WireHeaders.has(decoded, "content-length")) {
+            // A Java body of known length passed back (an echoed request body, a fetched response body): it
+            // goes out with Content-Length, as workerd sends it, not chunked.
+            decoded = new ArrayList<>(decoded);
+            decoded.add(Map.entry("content-length", Long.toString(stream.length())));
+        }
         WorkerResponse response = stream != null
-                ? new WorkerResponse(status, statusText, WireHeaders.decode(headers), null, stream)
-                : new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
+                ? new WorkerResponse(status, statusText, decoded, null, stream)
+                : new WorkerResponse(status, statusText, decoded, JsBytes.toBytes(body));
         finish(context, response);
     }
 
