@@ -37,6 +37,7 @@ import { fetch } from './fetch.js';
 import { setCompatibilityFlags } from './compat.js';
 import { caches, Cache, CacheStorage } from './cache.js';
 import { HTMLRewriter } from './html-rewriter.js';
+import { restrictWebAssembly } from './wasm.js';
 
 const timeOrigin = Date.now();
 
@@ -100,6 +101,7 @@ export function install(host, compatibilityJson) {
   define('caches', caches, true);
   define('Cache', Cache);
   define('CacheStorage', CacheStorage);
+  const compileWasm = restrictWebAssembly();
   return Object.freeze({
     dispatchFetch,
     dispatchScheduled,
@@ -114,7 +116,7 @@ export function install(host, compatibilityJson) {
     defineBinding,
     registerWorker,
     describeError,
-    compileWasm: (buffer) => new WebAssembly.Module(buffer),
+    compileWasm,
     noop: () => undefined,
     pullStream,
     cancelStream,
