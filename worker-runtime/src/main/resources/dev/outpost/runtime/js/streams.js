@@ -383,6 +383,34 @@ export class ReadableStreamBYOBReader {
     return { value: new Ctor(buffer, byteOffset, Math.floor(filled / element)), done: false };
   }
 
+  /**
+   * workerd's extension: reads into `view` until at least minBytes arrived (fewer only when the stream ends),
+   * taking what is already queued beyond that up to the view's size.
+   */
+  async readAtLeast(minBytes, view) {
+    if (!ArrayBuffer.isView(view)) {
+      throw new TypeError("Failed to execute 'readAtLeast' on 'ReadableStreamBYOBReader': parameter 2 is not of type 'ArrayBufferView'.");
+    }
+    const min = Number(minBytes);
+    if (!(min >= 1)) throw new TypeError(`Requested invalid minimum number of bytes to read (${minBytes}).`);
+    if (min > view.byteLength) {
+      throw new TypeError(`Minimum bytes to read (${minBytes}) exceeds size of buffer (${view.byteLength}).`);
+    }
+    const Ctor = view.constructor;
+    const element = view.BYTES_PER_ELEMENT ?? 1;
+    const { byteOffset, byteLength } = view;
+    let buffer = view.buffer;
+    let filled = 0;
+    for (;;) {
+      const { value, done } = await this.read(new Uint8Array(buffer, byteOffset + filled, byteLength - filled));
+      buffer = value.buffer;
+      filled += value.byteLength;
+      if (done || filled >= min) {
+        return { value: new Ctor(buffer, byteOffset, Math.floor(filled / element)), done: done && filled === 0 };
+      }
+    }
+  }
+
   cancel(reason) {
     if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamBYOBReader has been released.'));
     return this.#stream._cancel(reason);
