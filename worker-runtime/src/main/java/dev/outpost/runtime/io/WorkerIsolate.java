@@ -1058,20 +1058,19 @@ public final class WorkerIsolate {
 
         @Override
         public String subrequest() {
-            RequestContext context = current;
-            if (context == null || context.isStartup() || context.subrequest(limits.subrequests())) {
-                return null;
-            }
-            return "Too many subrequests.";
+            return counted(context -> context.subrequest(limits.subrequests()), "Too many subrequests.");
         }
 
         @Override
         public String bindingOperation() {
+            return counted(context -> context.bindingOperation(limits.bindingOperations()),
+                    "Too many API requests by single worker invocation.");
+        }
+
+        /** Counts one call of the current request (none at startup); {@code refusal} once it is over its limit. */
+        private String counted(java.util.function.Predicate<RequestContext> countWithinLimit, String refusal) {
             RequestContext context = current;
-            if (context == null || context.isStartup() || context.bindingOperation(limits.bindingOperations())) {
-                return null;
-            }
-            return "Too many API requests by single worker invocation.";
+            return context == null || context.isStartup() || countWithinLimit.test(context) ? null : refusal;
         }
 
         @Override
