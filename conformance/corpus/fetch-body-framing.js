@@ -40,6 +40,7 @@ export default {
       const seen = await r.json();
       // a multipart body's length depends on the boundary, so only whether it matches the header is compared
       out[name] = { ...seen, contentLength: seen.contentLength === null ? null : seen.contentLength === String(seen.received) ? 'matches' : seen.contentLength };
+      if (name === 'formData') delete out[name].received;
     }
     const incoming = await fetch(env.ORIGIN + '/framing', { method: 'POST', body: request.body });
     out.incomingBody = await incoming.json();
