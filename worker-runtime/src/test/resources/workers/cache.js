@@ -24,6 +24,22 @@ async function suite() {
   }));
   const hit = await cache.match('https://cache.test/a');
   out.hit = [hit.status, await hit.text(), hit.headers.get('cf-cache-status'), hit.headers.get('content-type')];
+  out.age = hit.headers.get('age');
+  // declared but not implemented, as in workerd: a synchronous Error after the `this` check
+  for (const m of ['add', 'addAll', 'matchAll', 'keys']) {
+    try {
+      cache[m]('https://cache.test/a');
+      out[m] = 'no error';
+    } catch (e) {
+      out[m] = `${e.constructor.name}: ${e.message}`;
+    }
+  }
+  try {
+    cache.add.call({}, 'https://cache.test/a');
+  } catch (e) {
+    out.addIllegal = e.constructor.name;
+  }
+  out.defaultOwn = Object.keys(caches);
   const byRequest = await cache.match(new Request('https://cache.test/a'));
   out.byRequest = byRequest === undefined ? null : byRequest.status;
   out.post = await cache.match(new Request('https://cache.test/a', { method: 'POST' }));

@@ -38,7 +38,15 @@ class CacheApiTest {
             WorkerResponse response = call(worker, get("https://x/?op=suite"));
             String json = body(response);
             assertEquals(200, response.status(), json);
-            has(json, "\"types\":[\"object\",true,\"[object CacheStorage]\"]");
+            // workerd's CacheStorage and Cache have no toStringTag, and `default` is an own data property
+            has(json, "\"types\":[\"object\",true,\"[object Object]\"]");
+            has(json, "\"defaultOwn\":[\"default\"]");
+            has(json, "\"age\":\"0\"");
+            has(json, "\"add\":\"Error: Failed to execute 'add' on 'Cache': the method is not implemented.\"");
+            has(json, "\"addAll\":\"Error: Failed to execute 'addAll' on 'Cache': the method is not implemented.\"");
+            has(json, "\"matchAll\":\"Error: Failed to execute 'matchAll' on 'Cache': the method is not implemented.\"");
+            has(json, "\"keys\":\"Error: Failed to execute 'keys' on 'Cache': the method is not implemented.\"");
+            has(json, "\"addIllegal\":\"TypeError\"");
             has(json, "\"openIsCache\":true");
             has(json, "\"illegal\":\"TypeError: Illegal constructor\"");
             has(json, "\"hit\":[200,\"alpha\",\"HIT\",\"text/plain\"]");

@@ -156,11 +156,21 @@ class FetchHandlerTest {
             wasm[i] = (byte) add[i];
         }
         WorkerBundle bundle = bundle("main.js",
-                esm("main.js", "import mod from './add.wasm';\nexport default { fetch() { "
-                        + "return new Response(String(new WebAssembly.Instance(mod).exports.add(2, 40))); } };"),
+                esm("main.js", "import mod from './add.wasm';\nexport default { async fetch() { "
+                        + "const viaInstantiate = await WebAssembly.instantiate(mod);\n"
+                        + "let refused = 'none';\n"
+                        + "try { await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); }"
+                        + " catch (e) { refused = e.constructor.name; }\n"
+                        + "let viaConstructor = 'none';\n"
+                        + "try { new (Object.getPrototypeOf(mod).constructor)(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); }"
+                        + " catch (e) { viaConstructor = e.constructor.name; }\n"
+                        + "return new Response([new WebAssembly.Instance(mod).exports.add(2, 40),"
+                        + " viaInstantiate.exports.add(1, 1), mod instanceof WebAssembly.Module, refused, viaConstructor].join()); } };"),
                 new WorkerModule("add.wasm", ModuleType.WASM, wasm));
         try (LoadedWorker worker = engine.load(bundle, WorkerEnvironment.empty(), RuntimeLimits.defaults())) {
-            assertEquals("42", body(call(worker, get("https://x/"))));
+            // RT-6: the uploaded module works; compiling bytes at run time is refused as in workerd, also through
+            // the module's constructor
+            assertEquals("42,2,true,CompileError,CompileError", body(call(worker, get("https://x/"))));
         }
     }
 

@@ -80,6 +80,8 @@ class OutboundFetchTest {
             case "/echo" -> r.body().onSuccess(b -> r.response().putHeader("x-method", r.method().name())
                     .putHeader("x-type", String.valueOf(r.getHeader("content-type")))
                     .putHeader("x-chunked", String.valueOf(r.getHeader("transfer-encoding"))).end(b));
+            case "/framing" -> r.body().onSuccess(b -> r.response().end(r.getHeader("content-length") + "/"
+                    + r.getHeader("transfer-encoding") + "/" + b.length()));
             case "/slow-chunks" -> {
                 var out = r.response().setChunked(true);
                 out.write("one;");
@@ -141,6 +143,31 @@ class OutboundFetchTest {
                 return new Response([a.headers.get('x-method'), a.headers.get('x-type'), await a.text(),
                   b.headers.get('x-method'), b.headers.get('x-type'), b.headers.get('x-chunked'), await b.text(),
                   c.headers.get('x-method'), await c.text()].join('|'));"""));
+    }
+
+    @Test
+    void rt8BodiesOfKnownLengthGoOutWithContentLengthOnlyUnknownStreamsChunked() throws Exception {
+        // The origin reports "content-length/transfer-encoding/bytes received" as it saw them on its socket.
+        assertEquals("200 5/null/5|0/null/0|0/null/0|null/null/0|10/null/10|5/null/5|7/null/7|7/null/7|4/null/4"
+                + "|12/null/12|7/null/7|null/chunked/3", run("""
+                const enc = (s) => new TextEncoder().encode(s);
+                const fixed = () => {
+                  const { readable, writable } = new FixedLengthStream(7);
+                  const w = writable.getWriter(); w.write(enc('1234567')); w.close();
+                  return readable;
+                };
+                const inits = [
+                  { method: 'POST', body: 'hello' }, { method: 'POST', body: '' }, { method: 'DELETE' }, {},
+                  { method: 'POST', body: new Uint8Array(10).buffer }, { method: 'POST', body: new Blob(['abc', 'de']) },
+                  { method: 'POST', body: new URLSearchParams('a=1&b=2') }, { method: 'POST', body: fixed() },
+                  { method: 'POST', body: new Blob(['abcd']).stream() },
+                  { method: 'POST', body: new Response('twelve bytes').body },
+                  { method: 'POST', body: request.body },
+                  { method: 'POST', body: new ReadableStream({ start(c) { c.enqueue(enc('xyz')); c.close(); } }) },
+                ];
+                const seen = [];
+                for (const init of inits) seen.push(await (await fetch(BASE + '/framing', init)).text());
+                return new Response(seen.join('|'));"""));
     }
 
     @Test

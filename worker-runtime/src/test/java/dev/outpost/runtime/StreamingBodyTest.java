@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +27,17 @@ class StreamingBodyTest {
         final int size;
         final AtomicInteger produced = new AtomicInteger();
         volatile String cancelled;
+        /** What {@link #length()} announces: -1 (unknown) unless a test sets it. */
+        long announced = -1;
 
         CountingBody(int chunks, int size) {
             this.chunks = chunks;
             this.size = size;
+        }
+
+        @Override
+        public long length() {
+            return announced;
         }
 
         @Override
@@ -103,6 +111,26 @@ class StreamingBodyTest {
             assertFalse(response.bodyStream().getClass().getName().contains("JsBodyStream"), "no JS between the two sockets");
             assertEquals("aaaaaaaaaabbbbbbbbbbcccccccccc", new String(drain(response.bodyStream()), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void rt6AnEchoedBodyOfKnownLengthKeepsItsContentLengthOneOfUnknownLengthHasNone() throws Exception {
+        String source = "export default { fetch(request) { return new Response(request.body); } };";
+        try (WorkerEngine engine = WorkerEngine.create(); LoadedWorker worker = engine.load(single(source), null, null)) {
+            CountingBody known = new CountingBody(3, 10);
+            known.announced = 30;
+            WorkerResponse withLength = worker.fetch(streamed(known)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("30"), values(withLength, "content-length"), "workerd sends it with Content-Length");
+            assertEquals(30, drain(withLength.bodyStream()).length);
+            WorkerResponse unknown = worker.fetch(streamed(new CountingBody(3, 10))).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), values(unknown, "content-length"), "unknown length: chunked");
+            assertEquals(30, drain(unknown.bodyStream()).length);
+        }
+    }
+
+    static List<String> values(WorkerResponse response, String name) {
+        return response.headers().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
     }
 
     @Test

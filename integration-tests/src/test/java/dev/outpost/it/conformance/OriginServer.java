@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
  * Deterministic answers only: what a script returns must not depend on the runtime that fetched.
  * <ul>
  * <li>{@code /echo}: JSON {method, path, headers (x-* and content-type), body}</li>
+ * <li>{@code /framing}: JSON {method, contentLength, transferEncoding, received}: how the body was framed</li>
  * <li>{@code /status/N}: status N, body {@code status N}</li>
  * <li>{@code /redirect/N}: 302 to {@code /redirect/N-1}, {@code /redirect/0} → {@code /echo}</li>
  * <li>{@code /slow}: answers after 3 s</li>
@@ -61,6 +62,13 @@ public final class OriginServer implements AutoCloseable {
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())) + ",\"headers\":" + h
                         + ",\"body\":" + json(new String(requestBody, StandardCharsets.UTF_8)) + "}";
                 send(ex, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/framing")) {
+                // RT-8: how the request body was framed on the wire (Content-Length or chunked) and its length
+                String body = "{\"method\":" + json(ex.getRequestMethod()) + ",\"contentLength\":"
+                        + jsonOrNull(ex.getRequestHeaders().getFirst("Content-Length")) + ",\"transferEncoding\":"
+                        + jsonOrNull(ex.getRequestHeaders().getFirst("Transfer-Encoding")) + ",\"received\":"
+                        + requestBody.length + "}";
+                send(ex, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith("/status/")) {
                 int status = Integer.parseInt(path.substring("/status/".length()));
                 send(ex, status, "text/plain", ("status " + status).getBytes(StandardCharsets.UTF_8));
@@ -103,6 +111,10 @@ public final class OriginServer implements AutoCloseable {
         ex.getResponseHeaders().add("X-Origin", "conformance");
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         ex.getResponseBody().write(body);
+    }
+
+    private static String jsonOrNull(String s) {
+        return s == null ? "null" : json(s);
     }
 
     private static String json(String s) {

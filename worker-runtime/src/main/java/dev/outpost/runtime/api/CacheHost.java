@@ -45,7 +45,7 @@ public final class CacheHost implements HostApi {
                 boolean stored = false;
                 if (decision.store()) {
                     stored = cache.put(key, new ResponseCache.Entry(status, statusText == null ? "" : statusText,
-                            decision.headers(), body, now + decision.ttlSeconds() * 1000L));
+                            decision.headers(), body, now, now + decision.ttlSeconds() * 1000L));
                 } else {
                     // A put that is not kept still replaces what was there, as an origin answer would.
                     cache.delete(key);
@@ -59,7 +59,7 @@ public final class CacheHost implements HostApi {
                 if (entry == null) {
                     return host.runtime().createV8ValueNull();
                 }
-                CacheAnswer answer = CacheAnswer.of(entry, WireHeaders.decode(JsArgs.string(args, 2)));
+                CacheAnswer answer = CacheAnswer.of(entry, WireHeaders.decode(JsArgs.string(args, 2)), cache.now());
                 V8ValueObject out = host.runtime().createV8ValueObject();
                 out.set("status", answer.status());
                 out.set("statusText", answer.statusText());

@@ -54,7 +54,8 @@ public final class FetchHost implements HostApi {
                     body = JsBytes.toBytes(bodyArg);
                 }
                 OutboundHttp.Request request = new OutboundHttp.Request(method, url,
-                        WireHeaders.decode(headers == null ? "" : headers), body, bodyStream);
+                        WireHeaders.decode(headers == null ? "" : headers), body, bodyStream,
+                        JsArgs.longValue(args, 5, -1));
                 String error = services.startCall(callId, () -> {
                     OutboundHttp.Call call = outbound.get().send(request);
                     calls.put(callId, call);

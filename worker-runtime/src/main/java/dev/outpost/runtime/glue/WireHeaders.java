@@ -54,4 +54,14 @@ public final class WireHeaders {
         }
         return List.copyOf(out);
     }
+
+    /** Whether {@code headers} has a header {@code name} (case-insensitive). */
+    public static boolean has(List<Map.Entry<String, String>> headers, String name) {
+        for (Map.Entry<String, String> h : headers) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

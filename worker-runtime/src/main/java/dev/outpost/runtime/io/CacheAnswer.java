@@ -9,20 +9,25 @@ import java.util.Map;
 
 /**
  * What {@code cache.match()} returns for a stored response (checklist RT-6): the response marked
- * {@code cf-cache-status: HIT}, or 304 when the request's {@code If-None-Match} / {@code If-Modified-Since}
+ * {@code cf-cache-status: HIT} with its {@code Age}, or 304 when the request's {@code If-None-Match} / {@code If-Modified-Since}
  * validates against the stored {@code ETag} / {@code Last-Modified}, or 206 (416 when unsatisfiable) for a
  * single {@code Range} on a stored 200, as Cloudflare's cache answers them.
  */
 public record CacheAnswer(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body) {
 
-    public static CacheAnswer of(ResponseCache.Entry entry, List<Map.Entry<String, String>> requestHeaders) {
+    public static CacheAnswer of(ResponseCache.Entry entry, List<Map.Entry<String, String>> requestHeaders,
+                                 long nowMillis) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : entry.headers()) {
-            if (!h.getKey().equalsIgnoreCase("cf-cache-status")) {
+            if (!h.getKey().equalsIgnoreCase("cf-cache-status") && !h.getKey().equalsIgnoreCase("age")) {
                 headers.add(h);
             }
         }
         headers.add(header("cf-cache-status", "HIT"));
+        // RFC 9111 5.1, as Cloudflare's cache (and miniflare's) answers a hit: the seconds the response has been
+        // cached, on top of the age it already had when it was put.
+        long age = CachePolicy.initialAge(entry.headers()) + Math.max(0, nowMillis - entry.storedAtMillis()) / 1000;
+        headers.add(header("age", Long.toString(age)));
         if (notModified(entry.headers(), requestHeaders)) {
             return new CacheAnswer(304, "Not Modified", headers, new byte[0]);
         }

@@ -43,11 +43,12 @@ public final class CachePolicy {
         if (cc.noStore || cc.noCache || cc.privateAll) {
             return new Decision(0, kept);
         }
+        // A response that was already Age seconds old when put has that much less of its lifetime left.
         if (cc.sMaxAge >= 0) {
-            return new Decision(cc.sMaxAge, kept);
+            return new Decision(cc.sMaxAge - initialAge(headers), kept);
         }
         if (cc.maxAge >= 0) {
-            return new Decision(cc.maxAge, kept);
+            return new Decision(cc.maxAge - initialAge(headers), kept);
         }
         String expires = first(headers, "expires");
         if (expires != null) {
@@ -56,6 +57,19 @@ public final class CachePolicy {
             return new Decision(at < 0 ? 0 : Math.floorDiv(at - nowMillis, 1000L), kept);
         }
         return new Decision(defaultTtl(status), kept);
+    }
+
+    /** The response's own {@code Age} in seconds (0 when absent or not a number). */
+    static long initialAge(List<Map.Entry<String, String>> headers) {
+        String age = first(headers, "age");
+        if (age == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(age.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Cloudflare's default edge TTL by status when nothing in the response says otherwise. */

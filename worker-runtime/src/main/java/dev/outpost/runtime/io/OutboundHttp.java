@@ -42,9 +42,24 @@ public final class OutboundHttp implements AutoCloseable {
     private static final Set<String> DROPPED = Set.of("host", "connection", "keep-alive", "transfer-encoding",
             "content-length", "upgrade", "proxy-connection", "te", "trailer");
 
-    /** One hop's request. {@code body} is null, or {@code bodyStream} carries it. */
+    /**
+     * One hop's request. {@code body} is null, or {@code bodyStream} carries it; {@code streamLength} is the
+     * stream's length when JS knows it in advance (a FixedLengthStream, a Blob's stream), else -1.
+     */
     public record Request(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
-                          BodyStream bodyStream) {
+                          BodyStream bodyStream, long streamLength) {
+        public Request(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
+                       BodyStream bodyStream) {
+            this(method, url, headers, body, bodyStream, -1);
+        }
+
+        /** The body's length when known before it is sent (it then goes out with Content-Length), else -1. */
+        long knownLength() {
+            if (bodyStream == null) {
+                return body == null ? 0 : body.length;
+            }
+            return streamLength >= 0 ? streamLength : bodyStream.length();
+        }
     }
 
     /** One hop's response; the body streams (an empty stream when there is none). */
@@ -211,16 +226,24 @@ public final class OutboundHttp implements AutoCloseable {
                     body.cancel("aborted");
                 }
             });
-            if (request.bodyStream() != null) {
-                if (out.version() != HttpVersion.HTTP_2) {
-                    out.setChunked(true);
-                }
-                pump(out, request.bodyStream(), context);
-            } else if (request.body() != null && request.body().length > 0) {
-                out.end(Buffer.buffer(request.body()));
-            } else {
-                out.end();
+            // As workerd: a body whose length is known goes out with Content-Length (0 for a method other than
+            // GET/HEAD without one), only a stream of unknown length chunked.
+            long length = request.knownLength();
+            if (length > 0 || length == 0 && !request.method().equals("GET") && !request.method().equals("HEAD")) {
+                out.putHeader("content-length", Long.toString(length));
             }
+            if (request.bodyStream() == null) {
+                if (length > 0) {
+                    out.end(Buffer.buffer(request.body()));
+                } else {
+                    out.end();
+                }
+                return;
+            }
+            if (length < 0 && out.version() != HttpVersion.HTTP_2) {
+                out.setChunked(true);
+            }
+            pump(out, request.bodyStream(), context);
         });
     }
 

@@ -15,9 +15,12 @@ import java.util.function.LongSupplier;
  */
 public final class ResponseCache {
 
-    /** A stored response; {@code expiresAtMillis} is when it stops matching. */
+    /**
+     * A stored response; {@code storedAtMillis} is when put() kept it (its {@code Age} on a hit counts from
+     * there), {@code expiresAtMillis} when it stops matching.
+     */
     public record Entry(int status, String statusText, List<Map.Entry<String, String>> headers, byte[] body,
-                        long expiresAtMillis) {
+                        long storedAtMillis, long expiresAtMillis) {
         long size(String key) {
             long n = body.length + (long) key.length() * 2 + 64;
             for (Map.Entry<String, String> h : headers) {

@@ -595,9 +595,16 @@ public final class WorkerIsolate {
             int handle = ((Number) n.getValue()).intValue();
             stream = handle > 0 ? openExport(context, handle) : streams.take(-handle);
         }
+        List<Map.Entry<String, String>> decoded = WireHeaders.decode(headers);
+        if (stream != null && stream.length() >= 0 && !WireHeaders.has(decoded, "content-length")) {
+            // A Java body of known length passed back (an echoed request body, a fetched response body): it
+            // goes out with Content-Length, as workerd sends it, not chunked.
+            decoded = new ArrayList<>(decoded);
+            decoded.add(Map.entry("content-length", Long.toString(stream.length())));
+        }
         WorkerResponse response = stream != null
-                ? new WorkerResponse(status, statusText, WireHeaders.decode(headers), null, stream)
-                : new WorkerResponse(status, statusText, WireHeaders.decode(headers), JsBytes.toBytes(body));
+                ? new WorkerResponse(status, statusText, decoded, null, stream)
+                : new WorkerResponse(status, statusText, decoded, JsBytes.toBytes(body));
         finish(context, response);
     }
 
@@ -1051,20 +1058,19 @@ public final class WorkerIsolate {
 
         @Override
         public String subrequest() {
-            RequestContext context = current;
-            if (context == null || context.isStartup() || context.subrequest(limits.subrequests())) {
-                return null;
-            }
-            return "Too many subrequests.";
+            return counted(context -> context.subrequest(limits.subrequests()), "Too many subrequests.");
         }
 
         @Override
         public String bindingOperation() {
+            return counted(context -> context.bindingOperation(limits.bindingOperations()),
+                    "Too many API requests by single worker invocation.");
+        }
+
+        /** Counts one call of the current request (none at startup); {@code refusal} once it is over its limit. */
+        private String counted(java.util.function.Predicate<RequestContext> countWithinLimit, String refusal) {
             RequestContext context = current;
-            if (context == null || context.isStartup() || context.bindingOperation(limits.bindingOperations())) {
-                return null;
-            }
-            return "Too many API requests by single worker invocation.";
+            return context == null || context.isStartup() || countWithinLimit.test(context) ? null : refusal;
         }
 
         @Override

@@ -2,6 +2,7 @@
 // and reads never see later changes of the sources.
 
 import { utf8Encode, utf8Decode } from './encoding.js';
+import { streamOfBytes } from './streams.js';
 
 let bytesOf;
 
@@ -60,10 +61,8 @@ export class Blob {
   async text() { return utf8Decode(this.#bytes); }
 
   stream() {
-    const RS = globalThis.ReadableStream;
-    if (typeof RS !== 'function') throw new TypeError('Blob.stream() needs ReadableStream, which this runtime does not provide yet.');
-    const bytes = this.#bytes.slice();
-    return new RS({ start(c) { if (bytes.length) c.enqueue(bytes); c.close(); } });
+    // of known length, as in workerd: sent as a fetch or response body it goes out with Content-Length
+    return streamOfBytes(this.#bytes.slice());
   }
 }
 

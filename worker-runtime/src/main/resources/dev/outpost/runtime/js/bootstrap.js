@@ -10,7 +10,7 @@ import { URLPattern } from './urlpattern.js';
 import { Request } from './request.js';
 import { Response } from './response.js';
 import { WebSocket, WebSocketPair, MessageEvent, CloseEvent, ErrorEvent } from './websocket.js';
-import { console } from './console.js';
+import { console, reportError } from './console.js';
 import { setTimeout, setInterval, clearTimeout, clearInterval, queueMicrotask, runTimer, dropTimer } from './timers.js';
 import { crypto, Crypto, SubtleCrypto, CryptoKey } from './crypto.js';
 import { Event, EventTarget, CustomEvent, AbortController, AbortSignal, scheduler } from './events.js';
@@ -37,16 +37,16 @@ import { fetch } from './fetch.js';
 import { setCompatibilityFlags } from './compat.js';
 import { caches, Cache, CacheStorage } from './cache.js';
 import { HTMLRewriter } from './html-rewriter.js';
+import { restrictWebAssembly } from './wasm.js';
 
-const timeOrigin = Date.now();
-
+// As workerd: timeOrigin is 0, so performance.now() reads the same (I/O-advanced) clock as Date.now().
 class Performance {
   get timeOrigin() {
-    return timeOrigin;
+    return 0;
   }
 
   now() {
-    return Date.now() - timeOrigin;
+    return Date.now();
   }
 }
 
@@ -86,7 +86,7 @@ export function install(host, compatibilityJson) {
   define('HTMLRewriter', HTMLRewriter);
   const functions = {
     atob, btoa, fetch, addEventListener, removeEventListener, setTimeout, setInterval, clearTimeout, clearInterval,
-    queueMicrotask, structuredClone,
+    queueMicrotask, structuredClone, reportError,
   };
   for (const [name, value] of Object.entries(functions)) define(name, value, true);
   define('console', console);
@@ -97,9 +97,17 @@ export function install(host, compatibilityJson) {
   // RT-12: as workerd, a plain object whose compatibilityFlags is frozen
   define('Cloudflare', { compatibilityFlags: flags }, true);
   define('self', globalThis, true);
+  // workerd's global scope has an opaque origin
+  define('origin', 'null', true);
+  // RT-12 enable_weak_ref (on from 2025-05-05): before it workerd has no WeakRef / FinalizationRegistry
+  if (flags.enable_weak_ref !== true) {
+    delete globalThis.WeakRef;
+    delete globalThis.FinalizationRegistry;
+  }
   define('caches', caches, true);
   define('Cache', Cache);
   define('CacheStorage', CacheStorage);
+  const compileWasm = restrictWebAssembly();
   return Object.freeze({
     dispatchFetch,
     dispatchScheduled,
@@ -114,7 +122,7 @@ export function install(host, compatibilityJson) {
     defineBinding,
     registerWorker,
     describeError,
-    compileWasm: (buffer) => new WebAssembly.Module(buffer),
+    compileWasm,
     noop: () => undefined,
     pullStream,
     cancelStream,

@@ -1,5 +1,5 @@
 // Cache API (checklist RT-6): the global `caches` (CacheStorage) with `caches.default` and `caches.open(name)`, and
-// Cache's match/put/delete. Argument checks and their TypeErrors follow workerd's api/cache.c++; whether and how long
+// Cache's match/put/delete (add/addAll/matchAll/keys exist and throw, as in workerd). Argument checks and their TypeErrors follow workerd's api/cache.c++; whether and how long
 // a response is kept, conditional and range answers are decided in Java (CachePolicy, CacheAnswer), where the
 // store shared by all isolates lives. The account scope is fixed on the Java side, never passed from here.
 
@@ -20,6 +20,11 @@ function checkThis(self, has) {
   if (!has) {
     throw new TypeError('Illegal invocation: function called with incorrect `this` reference. See https://developers.cloudflare.com/workers/observability/errors/#illegal-invocation-errors for details.');
   }
+}
+
+function unimplemented(self, has, type, method) {
+  checkThis(self, has);
+  throw new Error(`Failed to execute '${method}' on '${type}': the method is not implemented.`);
 }
 
 export class Cache {
@@ -73,40 +78,59 @@ export class Cache {
     return host.cacheDelete(this.#name, req.url);
   }
 
+  // workerd declares these but does not implement them (jsg::Unimplemented): a synchronous Error (not a TypeError,
+  // not a rejected promise), after the `this` check. Cloudflare's cache has no add()/addAll()/matchAll()/keys()
+  // either, so a worker written for it never depends on them; fetch() + put() is the documented way.
   add() {
-    throw new TypeError('Failed to execute \'add\' on \'Cache\': the method is not implemented.');
+    return unimplemented(this, #name in this, 'Cache', 'add');
   }
 
   addAll() {
-    throw new TypeError('Failed to execute \'addAll\' on \'Cache\': the method is not implemented.');
+    return unimplemented(this, #name in this, 'Cache', 'addAll');
   }
 
-  get [Symbol.toStringTag]() {
-    return 'Cache';
+  matchAll() {
+    return unimplemented(this, #name in this, 'Cache', 'matchAll');
+  }
+
+  keys() {
+    return unimplemented(this, #name in this, 'Cache', 'keys');
   }
 }
 
 export class CacheStorage {
-  #default = new Cache(CONSTRUCT, null);
+  #opened = true;
 
   constructor(token) {
     if (token !== CONSTRUCT) {
       throw new TypeError('Illegal constructor');
     }
-  }
-
-  get default() {
-    return this.#default;
+    // An own read-only data property, as workerd defines it (Object.keys(caches) is ['default']).
+    Object.defineProperty(this, 'default', { value: new Cache(CONSTRUCT, null), writable: false, enumerable: true, configurable: true });
   }
 
   async open(cacheName) {
+    checkThis(this, #opened in this);
     const name = String(cacheName);
     if (name.length >= MAX_CACHE_NAME_LENGTH) throw new TypeError('Cache name is too long.');
     return new Cache(CONSTRUCT, name);
   }
 
-  get [Symbol.toStringTag]() {
-    return 'CacheStorage';
+  // Declared, not implemented in workerd (see Cache.add).
+  has() {
+    return unimplemented(this, #opened in this, 'CacheStorage', 'has');
+  }
+
+  delete() {
+    return unimplemented(this, #opened in this, 'CacheStorage', 'delete');
+  }
+
+  keys() {
+    return unimplemented(this, #opened in this, 'CacheStorage', 'keys');
+  }
+
+  match() {
+    return unimplemented(this, #opened in this, 'CacheStorage', 'match');
   }
 }
 

@@ -42,6 +42,12 @@ export const console = {
   groupEnd: () => {
     indent = indent.slice(2);
   },
+  // inspector-only in workerd: present, and they log nothing
+  clear: () => undefined,
+  profile: () => undefined,
+  profileEnd: () => undefined,
+  timeStamp: () => undefined,
+  context: () => console,
   time: (label = 'default') => timers.set(label, Date.now()),
   timeLog: (label = 'default', ...args) => {
     const start = timers.get(label);

@@ -196,7 +196,7 @@ export class TextDecoder {
     if (!UTF8_LABELS.has(normalized)) {
       const legacy = legacyEncoding(normalized);
       if (legacy === undefined) {
-        throw new RangeError(`"${label}" is not a supported encoding (utf-8, utf-16le, utf-16be and windows-1252 are).`);
+        throw new RangeError(`"${label}" is not a valid encoding.`);
       }
       this.#encoding = legacy;
       this.#legacy = legacyDecoder(legacy, this.#fatal, this.#ignoreBOM);
@@ -289,7 +289,8 @@ export function atob(data) {
     str = str.replace(/==?$/, '');
   }
   if (str.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(str)) {
-    throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+    throw new DOMException("atob() called with invalid base64-encoded data. (Only whitespace, '+', '/', alphanumeric "
+      + "ASCII, and up to two terminal '=' signs when the input data length is divisible by 4 are allowed.)", 'InvalidCharacterError');
   }
   let out = '';
   let buffer = 0;

@@ -33,8 +33,14 @@ export class DOMException extends Error {
   }
 }
 
+// The legacy codes whose names are no longer used as error names still have their constants (WebIDL, workerd).
+const RETIRED_CODES = { DOMSTRING_SIZE_ERR: 2, NO_DATA_ALLOWED_ERR: 6, INUSE_ATTRIBUTE_ERR: 10, VALIDATION_ERR: 16 };
+const CONSTANTS = { ...RETIRED_CODES };
 for (const [name, code] of Object.entries(LEGACY_CODES)) {
   const constant = name === 'URLMismatchError' ? 'URL_MISMATCH_ERR' : name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
+  CONSTANTS[constant] = code;
+}
+for (const [constant, code] of Object.entries(CONSTANTS)) {
   Object.defineProperty(DOMException, constant, { value: code, enumerable: true });
   Object.defineProperty(DOMException.prototype, constant, { value: code, enumerable: true });
 }

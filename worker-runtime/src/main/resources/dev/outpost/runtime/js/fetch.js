@@ -9,7 +9,7 @@ import { Request } from './request.js';
 import { responseFromNetwork } from './response.js';
 import { headersFromWire, headersToWire } from './headers.js';
 import { bodySource, takeBodySource } from './body.js';
-import { ReadableStream } from './streams.js';
+import { ReadableStream, knownLength } from './streams.js';
 import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { AbortSignal } from './events.js';
 import { utf8Encode } from './encoding.js';
@@ -39,7 +39,10 @@ function checkScheme(url) {
   }
 }
 
-/** The body as fetchStart takes it: undefined, a string, an ArrayBuffer, or a stream handle (a number). */
+/**
+ * The body as fetchStart takes it: undefined, a string, an ArrayBuffer, or a stream handle (a number; negative for
+ * a Java body passed straight on, whose length Java knows itself).
+ */
 function bodyForHop(source) {
   if (source === null) return undefined;
   if (typeof source === 'string') return source;
@@ -54,13 +57,21 @@ function bodyForHop(source) {
   return utf8Encode(String(source)).buffer;
 }
 
+/**
+ * The byte length of a stream body when it is known in advance (a FixedLengthStream, a string/buffer/Blob body's
+ * stream), else -1: workerd sends such a body with Content-Length, and only one of unknown length chunked.
+ */
+function streamLength(source) {
+  return source instanceof ReadableStream ? knownLength(source) ?? -1 : -1;
+}
+
 /** One hop; resolves with {head, handle}; rejects with signal.reason on abort. */
-function hop(method, url, headers, body, signal) {
+function hop(method, url, headers, body, length, signal) {
   if (signal?.aborted) return Promise.reject(signal.reason);
   let callId;
   const started = hostCall((id) => {
     callId = id;
-    return host.fetchStart(id, method, url, headersToWire(headers), body);
+    return host.fetchStart(id, method, url, headersToWire(headers), body, length);
   });
   if (!signal) return started;
   return new Promise((resolve, reject) => {
@@ -120,8 +131,9 @@ export async function fetch(input, init = undefined) {
     if (source instanceof ReadableStream) source.cancel();
     return fetchWebSocket(url, headers);
   }
+  let length = streamLength(source);
   for (let redirects = 0; ; redirects++) {
-    const { a: head, b: handle } = await hop(method, url, headers, body, signal);
+    const { a: head, b: handle } = await hop(method, url, headers, body, length, signal);
     const first = head.indexOf('\n');
     const second = head.indexOf('\n', first + 1);
     const status = Number(head.slice(0, first));
@@ -144,6 +156,7 @@ export async function fetch(input, init = undefined) {
       if (status === 303 ? method !== 'GET' && method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
         method = 'GET';
         body = undefined;
+        length = -1;
         for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) {
           headers.delete(name);
         }

@@ -27,7 +27,7 @@ function content(value, options) {
   return options?.html ? s : escapeText(s);
 }
 
-/** before/after/replace/remove shared by text chunks, comments and end tags. */
+/** before/after/replace/remove: what an element, an end tag, a text chunk or a comment collected. */
 class Mutations {
   before = [];
   after = [];
@@ -39,10 +39,59 @@ class Mutations {
   }
 }
 
-class Element {
+/**
+ * before/after/remove, written once for every token that has them; `mutations` is a Mutations or an element's
+ * state (which has the same fields).
+ */
+class Token {
+  #m;
+
+  constructor(mutations) {
+    this.#m = mutations;
+  }
+
+  before(value, options) {
+    this.#m.before.push(content(value, options));
+    return this;
+  }
+
+  after(value, options) {
+    this.#m.after.unshift(content(value, options));
+    return this;
+  }
+
+  remove() {
+    this.#m.removed = true;
+    this.#m.replacement = null;
+    return this;
+  }
+}
+
+/** A token that can also be replaced and reports whether it was removed: elements, text chunks, comments. */
+class ContentToken extends Token {
+  #m;
+
+  constructor(mutations) {
+    super(mutations);
+    this.#m = mutations;
+  }
+
+  get removed() {
+    return this.#m.removed;
+  }
+
+  replace(value, options) {
+    this.#m.removed = true;
+    this.#m.replacement = content(value, options);
+    return this;
+  }
+}
+
+class Element extends ContentToken {
   #state;
 
   constructor(state) {
+    super(state);
     this.#state = state;
   }
 
@@ -65,10 +114,6 @@ class Element {
 
   get attributes() {
     return this.#state.attrs.map((a) => [a.name, a.value])[Symbol.iterator]();
-  }
-
-  get removed() {
-    return this.#state.removed;
   }
 
   get selfClosing() {
@@ -113,16 +158,6 @@ class Element {
     return this;
   }
 
-  before(value, options) {
-    this.#state.before.push(content(value, options));
-    return this;
-  }
-
-  after(value, options) {
-    this.#state.after.unshift(content(value, options));
-    return this;
-  }
-
   prepend(value, options) {
     if (this.#state.canHaveContent) this.#state.prepend.unshift(content(value, options));
     return this;
@@ -133,23 +168,11 @@ class Element {
     return this;
   }
 
-  replace(value, options) {
-    this.#state.replacement = content(value, options);
-    this.#state.removed = true;
-    return this;
-  }
-
   setInnerContent(value, options) {
     if (!this.#state.canHaveContent) return this;
     this.#state.prepend = [content(value, options)];
     this.#state.append = [];
     this.#state.innerRemoved = true;
-    return this;
-  }
-
-  remove() {
-    this.#state.removed = true;
-    this.#state.replacement = null;
     return this;
   }
 
@@ -167,13 +190,13 @@ class Element {
   }
 }
 
-class EndTag {
+/** An end tag has before/after/remove but no replace() and no removed (as in workerd). */
+class EndTag extends Token {
   #name;
-  #m;
 
   constructor(name, mutations) {
+    super(mutations);
     this.#name = name;
-    this.#m = mutations;
   }
 
   get name() {
@@ -184,58 +207,9 @@ class EndTag {
     this.#name.value = String(value);
     this.#name.modified = true;
   }
-
-  before(value, options) {
-    this.#m.before.push(content(value, options));
-    return this;
-  }
-
-  after(value, options) {
-    this.#m.after.unshift(content(value, options));
-    return this;
-  }
-
-  remove() {
-    this.#m.removed = true;
-    return this;
-  }
 }
 
-class MutableToken {
-  #m;
-
-  constructor(mutations) {
-    this.#m = mutations;
-  }
-
-  get removed() {
-    return this.#m.removed;
-  }
-
-  before(value, options) {
-    this.#m.before.push(content(value, options));
-    return this;
-  }
-
-  after(value, options) {
-    this.#m.after.unshift(content(value, options));
-    return this;
-  }
-
-  replace(value, options) {
-    this.#m.removed = true;
-    this.#m.replacement = content(value, options);
-    return this;
-  }
-
-  remove() {
-    this.#m.removed = true;
-    this.#m.replacement = null;
-    return this;
-  }
-}
-
-class Text extends MutableToken {
+class Text extends ContentToken {
   #text;
   #last;
 
@@ -254,7 +228,7 @@ class Text extends MutableToken {
   }
 }
 
-class Comment extends MutableToken {
+class Comment extends ContentToken {
   #token;
 
   constructor(token, mutations) {

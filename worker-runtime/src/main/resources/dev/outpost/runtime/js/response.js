@@ -18,6 +18,7 @@ export class Response extends Body {
   #url = '';
   #redirected = false;
   #webSocket = null;
+  #cf = undefined;
 
   constructor(body = null, init = undefined) {
     super();
@@ -60,6 +61,8 @@ export class Response extends Body {
       this.#statusText = text;
     }
     this.#headers = new Headers(init.headers);
+    // workerd keeps init.cf (a fetch()'s or another Response's) and shows it as response.cf
+    if (init.cf !== undefined && init.cf !== null) this.#cf = init.cf;
     const extracted = extractBody(body);
     if (extracted.source !== null && NULL_BODY_STATUS.has(status)) {
       throw new TypeError('Response with null body status (101, 204, 205, or 304) cannot have a body.');
@@ -133,6 +136,10 @@ export class Response extends Body {
     return this.#redirected;
   }
 
+  get cf() {
+    return this.#cf;
+  }
+
   get webSocket() {
     return this.#webSocket;
   }
@@ -146,6 +153,7 @@ export class Response extends Body {
     copy.#statusText = this.#statusText;
     copy.#headers = new Headers(this.#headers);
     copy.#type = this.#type;
+    copy.#cf = this.#cf;
     setBodySource(copy, cloneBodySource(this));
     return copy;
   }

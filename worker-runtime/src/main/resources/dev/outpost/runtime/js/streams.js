@@ -281,14 +281,26 @@ export class ReadableStream {
   }
 }
 
-export class ReadableStreamDefaultReader {
+/**
+ * What both readers share: the lock on the stream, the `closed` promise, cancel() and releaseLock(). The stream
+ * stays private; the subclasses reach it through streamOf(), which reports a released reader.
+ */
+let streamOf;
+
+class StreamReader {
   #stream;
   #closed;
   #resolveClosed;
   #rejectClosed;
 
+  static {
+    streamOf = (reader) => {
+      if (reader.#stream === null) throw new TypeError(`This ${reader.constructor.name} has been released.`);
+      return reader.#stream;
+    };
+  }
+
   constructor(stream) {
-    if (!(stream instanceof ReadableStream)) throw new TypeError('ReadableStreamDefaultReader needs a ReadableStream.');
     if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
     this.#stream = stream;
     this.#closed = new Promise((resolve, reject) => {
@@ -308,58 +320,49 @@ export class ReadableStreamDefaultReader {
 
   get closed() { return this.#closed; }
 
-  read() {
-    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamDefaultReader has been released.'));
-    return this.#stream._read();
-  }
-
   cancel(reason) {
-    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamDefaultReader has been released.'));
-    return this.#stream._cancel(reason);
+    try {
+      return streamOf(this)._cancel(reason);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   releaseLock() {
     if (this.#stream === null) return;
     this.#stream._setReader(null);
     this.#stream = null;
-    this.#rejectClosed(new TypeError('This ReadableStreamDefaultReader has been released.'));
+    this.#rejectClosed(new TypeError(`This ${this.constructor.name} has been released.`));
+  }
+}
+
+export class ReadableStreamDefaultReader extends StreamReader {
+  constructor(stream) {
+    if (!(stream instanceof ReadableStream)) throw new TypeError('ReadableStreamDefaultReader needs a ReadableStream.');
+    super(stream);
+  }
+
+  read() {
+    try {
+      return streamOf(this)._read();
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 }
 
 /** Reads a byte stream into the caller's buffers (RT-6): each read fills at most the given view. */
-export class ReadableStreamBYOBReader {
-  #stream;
-  #closed;
-  #resolveClosed;
-  #rejectClosed;
-
+export class ReadableStreamBYOBReader extends StreamReader {
   constructor(stream) {
     if (!(stream instanceof ReadableStream)) throw new TypeError('ReadableStreamBYOBReader needs a ReadableStream.');
     if (!stream._isBytes()) throw new TypeError('A BYOB reader needs a byte stream (type: "bytes").');
-    if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
-    this.#stream = stream;
-    this.#closed = new Promise((resolve, reject) => {
-      this.#resolveClosed = resolve;
-      this.#rejectClosed = reject;
-    });
-    this.#closed.catch(() => undefined);
-    stream._setReader(this);
-    const { state, error } = stream._state();
-    if (state === 'closed') this.#resolveClosed();
-    if (state === 'errored') this.#rejectClosed(error);
+    super(stream);
   }
 
-  _closed() { this.#resolveClosed(); }
-
-  _errored(e) { this.#rejectClosed(e); }
-
-  get closed() { return this.#closed; }
-
   async read(view) {
-    if (this.#stream === null) throw new TypeError('This ReadableStreamBYOBReader has been released.');
+    const stream = streamOf(this);
     if (!ArrayBuffer.isView(view)) throw new TypeError('read() needs an ArrayBufferView.');
     if (view.byteLength === 0) throw new TypeError('read() needs a view with a non-zero byteLength.');
-    const stream = this.#stream;
     const { byteOffset, byteLength } = view;
     const element = view.BYTES_PER_ELEMENT ?? 1;
     const Ctor = view.constructor;
@@ -383,16 +386,32 @@ export class ReadableStreamBYOBReader {
     return { value: new Ctor(buffer, byteOffset, Math.floor(filled / element)), done: false };
   }
 
-  cancel(reason) {
-    if (this.#stream === null) return Promise.reject(new TypeError('This ReadableStreamBYOBReader has been released.'));
-    return this.#stream._cancel(reason);
-  }
-
-  releaseLock() {
-    if (this.#stream === null) return;
-    this.#stream._setReader(null);
-    this.#stream = null;
-    this.#rejectClosed(new TypeError('This ReadableStreamBYOBReader has been released.'));
+  /**
+   * workerd's extension: reads into `view` until at least minBytes arrived (fewer only when the stream ends),
+   * taking what is already queued beyond that up to the view's size.
+   */
+  async readAtLeast(minBytes, view) {
+    if (!ArrayBuffer.isView(view)) {
+      throw new TypeError("Failed to execute 'readAtLeast' on 'ReadableStreamBYOBReader': parameter 2 is not of type 'ArrayBufferView'.");
+    }
+    const min = Number(minBytes);
+    if (!(min >= 1)) throw new TypeError(`Requested invalid minimum number of bytes to read (${minBytes}).`);
+    if (min > view.byteLength) {
+      throw new TypeError(`Minimum bytes to read (${minBytes}) exceeds size of buffer (${view.byteLength}).`);
+    }
+    const Ctor = view.constructor;
+    const element = view.BYTES_PER_ELEMENT ?? 1;
+    const { byteOffset, byteLength } = view;
+    let buffer = view.buffer;
+    let filled = 0;
+    for (;;) {
+      const { value, done } = await this.read(new Uint8Array(buffer, byteOffset + filled, byteLength - filled));
+      buffer = value.buffer;
+      filled += value.byteLength;
+      if (done || filled >= min) {
+        return { value: new Ctor(buffer, byteOffset, Math.floor(filled / element)), done: done && filled === 0 };
+      }
+    }
   }
 }
 

@@ -47,7 +47,7 @@ export const clearInterval = clearTimeout;
 
 export function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
-    throw new TypeError("Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'.");
+    throw new TypeError("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'function'.");
   }
   Promise.resolve().then(() => {
     try {

@@ -895,6 +895,15 @@ export class URL {
     attachSearchParams(this.#searchParams, this);
   }
 
+  // workerd declares these without implementing them (there are no blob: URLs in a worker)
+  static createObjectURL() {
+    throw new Error('URL.createObjectURL() is not implemented');
+  }
+
+  static revokeObjectURL() {
+    throw new Error('URL.revokeObjectURL() is not implemented');
+  }
+
   static canParse(url, base = undefined) {
     return URL.parse(url, base) !== null;
   }

@@ -66,7 +66,7 @@ class ResponseCacheTest {
     }
 
     private static ResponseCache.Entry entry(String body, long expiresAt) {
-        return new ResponseCache.Entry(200, "OK", headers("etag", "\"e1\""), body.getBytes(StandardCharsets.UTF_8), expiresAt);
+        return new ResponseCache.Entry(200, "OK", headers("etag", "\"e1\""), body.getBytes(StandardCharsets.UTF_8), NOW, expiresAt);
     }
 
     @Test
@@ -105,32 +105,50 @@ class ResponseCacheTest {
         assertFalse(cache.delete(ResponseCache.key("account:1", null, "https://x/")));
     }
 
+    private static CacheAnswer answer(ResponseCache.Entry stored, List<Map.Entry<String, String>> request) {
+        return CacheAnswer.of(stored, request, NOW);
+    }
+
+    @Test
+    void rt6AHitCarriesItsAgeCountedFromThePutPlusTheAgeItArrivedWith() {
+        ResponseCache.Entry fresh = new ResponseCache.Entry(200, "OK", headers("age", "stale", "x", "y"),
+                new byte[0], NOW, Long.MAX_VALUE);
+        assertEquals(headers("x", "y", "cf-cache-status", "HIT", "age", "42"),
+                CacheAnswer.of(fresh, headers(), NOW + 42_999).headers(), "whole seconds since the put");
+        ResponseCache.Entry aged = new ResponseCache.Entry(200, "OK", headers("Age", "100"), new byte[0], NOW,
+                Long.MAX_VALUE);
+        assertEquals(headers("cf-cache-status", "HIT", "age", "105"), CacheAnswer.of(aged, headers(), NOW + 5_000).headers());
+        // and it was stored for what was left of its max-age
+        assertEquals(500, ttl(200, "cache-control", "max-age=600", "age", "100"));
+        assertFalse(CachePolicy.decide(200, headers("cache-control", "max-age=60", "age", "60"), NOW).store());
+    }
+
     @Test
     void rt6MatchAnswersConditionalAndRangeRequests() {
         ResponseCache.Entry stored = new ResponseCache.Entry(200, "OK",
                 headers("etag", "\"e1\"", "last-modified", "Wed, 21 Oct 2015 07:28:00 GMT", "content-length", "10",
                         "cf-cache-status", "MISS"),
-                "0123456789".getBytes(StandardCharsets.UTF_8), Long.MAX_VALUE);
-        CacheAnswer plain = CacheAnswer.of(stored, headers());
+                "0123456789".getBytes(StandardCharsets.UTF_8), NOW, Long.MAX_VALUE);
+        CacheAnswer plain = answer(stored, headers());
         assertEquals(200, plain.status());
         assertEquals(headers("etag", "\"e1\"", "last-modified", "Wed, 21 Oct 2015 07:28:00 GMT", "content-length", "10",
-                "cf-cache-status", "HIT"), plain.headers());
-        assertEquals(304, CacheAnswer.of(stored, headers("if-none-match", "\"x\", W/\"e1\"")).status());
-        assertEquals(304, CacheAnswer.of(stored, headers("if-none-match", "*")).status());
-        assertEquals(200, CacheAnswer.of(stored, headers("if-none-match", "\"x\"",
+                "cf-cache-status", "HIT", "age", "0"), plain.headers());
+        assertEquals(304, answer(stored, headers("if-none-match", "\"x\", W/\"e1\"")).status());
+        assertEquals(304, answer(stored, headers("if-none-match", "*")).status());
+        assertEquals(200, answer(stored, headers("if-none-match", "\"x\"",
                 "if-modified-since", "Thu, 22 Oct 2015 07:28:00 GMT")).status(), "If-None-Match wins");
-        assertEquals(304, CacheAnswer.of(stored, headers("if-modified-since", "Wed, 21 Oct 2015 07:28:00 GMT")).status());
-        assertEquals(200, CacheAnswer.of(stored, headers("if-modified-since", "Tue, 20 Oct 2015 07:28:00 GMT")).status());
+        assertEquals(304, answer(stored, headers("if-modified-since", "Wed, 21 Oct 2015 07:28:00 GMT")).status());
+        assertEquals(200, answer(stored, headers("if-modified-since", "Tue, 20 Oct 2015 07:28:00 GMT")).status());
 
-        CacheAnswer range = CacheAnswer.of(stored, headers("Range", "bytes=2-4"));
+        CacheAnswer range = answer(stored, headers("Range", "bytes=2-4"));
         assertEquals(206, range.status());
         assertEquals("234", new String(range.body(), StandardCharsets.UTF_8));
         assertTrue(range.headers().contains(new AbstractMap.SimpleImmutableEntry<>("content-range", "bytes 2-4/10")));
         assertFalse(range.headers().stream().anyMatch(h -> h.getKey().equals("content-length")));
-        assertEquals("89", new String(CacheAnswer.of(stored, headers("range", "bytes=8-")).body(), StandardCharsets.UTF_8));
-        assertEquals("789", new String(CacheAnswer.of(stored, headers("range", "bytes=-3")).body(), StandardCharsets.UTF_8));
-        assertEquals(416, CacheAnswer.of(stored, headers("range", "bytes=10-")).status());
-        assertEquals(200, CacheAnswer.of(stored, headers("range", "bytes=0-1,3-4")).status(), "multi-range: full body");
-        assertEquals(200, CacheAnswer.of(stored, headers("range", "items=0-1")).status());
+        assertEquals("89", new String(answer(stored, headers("range", "bytes=8-")).body(), StandardCharsets.UTF_8));
+        assertEquals("789", new String(answer(stored, headers("range", "bytes=-3")).body(), StandardCharsets.UTF_8));
+        assertEquals(416, answer(stored, headers("range", "bytes=10-")).status());
+        assertEquals(200, answer(stored, headers("range", "bytes=0-1,3-4")).status(), "multi-range: full body");
+        assertEquals(200, answer(stored, headers("range", "items=0-1")).status());
     }
 }
