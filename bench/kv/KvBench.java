@@ -57,7 +57,7 @@ public class KvBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "15", "connections", "1,16",
                 "wrk-threads", "1", "grpc-inflight", "64", "offset", "10800",
-                "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua"));
+                "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua", "hold", "0"));
         int seconds = Integer.parseInt(opt.get("seconds"));
         int warmup = Integer.parseInt(opt.get("warmup"));
         int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -97,6 +97,13 @@ public class KvBench {
             new ControlPlaneClient(stack.apiBaseUrl(), account, token, Http.JSON).uploadScript("bench", bundle, metadata);
             String workerBase = "http://127.0.0.1:" + (8787 + offset);
             Http.getWorker(workerBase + "/put?k=hot", "bench.localhost");
+            if (Integer.parseInt(opt.get("hold")) > 0) {
+                // For profiling by hand (JFR, wrk with other settings): keep the stack up, measure nothing.
+                System.out.printf("holding %s s: worker %s (Host bench.localhost; /noop, /hit?k=hot, /miss?k=..., "
+                        + "/put?k=...), state %s%n", opt.get("hold"), workerBase, state);
+                Thread.sleep(Integer.parseInt(opt.get("hold")) * 1000L);
+                return;
+            }
 
             // kv-service's gRPC API on its HTTP port (one port for REST and gRPC), as the gateway calls it
             URI kvUri = URI.create(stack.url(Component.KV));

@@ -41,17 +41,18 @@ public final class KvHost implements HostApi {
                 String key = JsArgs.string(args, 2);
                 int cacheTtl = JsArgs.integer(args, 3, 60);
                 boolean asText = JsArgs.bool(args, 4);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.get(key, cacheTtl),
-                        (rt, entry) -> encodeEntry(rt, entry, asText)));
+                // a near-cache hit is answered in place (KV-9: the hot-key path of a worker)
+                return services.startBindingCallOrAnswer(JsArgs.integer(args, 0, 0), () -> ns.get(key, cacheTtl),
+                        (rt, entry) -> encodeEntry(rt, entry, asText));
             });
             host.function("kvGetMany", args -> {
                 // KV-3/KV-4: kv.js has checked the count (1..100) and the type (text/json); keys arrive as an array
                 KvNamespaceBinding ns = namespace(args);
                 List<String> keys = stringArray(JsArgs.arg(args, 2));
                 int cacheTtl = JsArgs.integer(args, 3, 60);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.getMany(keys, cacheTtl),
+                return services.startBindingCallOrAnswer(JsArgs.integer(args, 0, 0), () -> ns.getMany(keys, cacheTtl),
                         (rt, entries) -> new V8Value[]{rt.createV8ValueString(manyJson(entries)),
-                                rt.createV8ValueUndefined()}));
+                                rt.createV8ValueUndefined()});
             });
             host.function("kvPut", args -> {
                 KvNamespaceBinding ns = namespace(args);

@@ -42,6 +42,20 @@ public interface HostServices {
     }
 
     /**
+     * {@link #startBindingCall}, except that an operation whose stage is already complete when it returns (a KV
+     * near-cache hit) is answered in this call: the host function returns what this returns and async.js's
+     * {@code hostCall} resolves its promise at once, without a settle task and a slice of its own.
+     *
+     * @return undefined when started (settled later), a string with the error JS should throw, or an array
+     * {@code [a, b]} with the encoded payload of a completed operation
+     */
+    default <T> V8Value startBindingCallOrAnswer(int callId, Supplier<? extends CompletionStage<T>> operation,
+                                                 ResultEncoder<T> encoder) throws JavetException {
+        String error = startBindingCall(callId, operation, encoder);
+        return error == null ? runtime().createV8ValueUndefined() : runtime().createV8ValueString(error);
+    }
+
+    /**
      * Counts one binding operation (KV, D1) of the current request.
      *
      * @return null when within the limit, else the message of the Error JS should throw

@@ -13,6 +13,7 @@ import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.primitive.V8ValueString;
 import com.caoccao.javet.values.reference.IV8ValuePromise;
 import com.caoccao.javet.values.reference.V8Module;
+import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueArrayBuffer;
 import com.caoccao.javet.values.reference.V8ValueError;
 import com.caoccao.javet.values.reference.V8ValueFunction;
@@ -1001,6 +1002,11 @@ public final class WorkerIsolate {
         loop.stop();
     }
 
+    private static final String GLOBAL_SCOPE_IO = "Disallowed operation called within global scope. Asynchronous I/O "
+            + "(ex: fetch() or connect()), setting a timeout, and generating random values are not allowed within global "
+            + "scope. To fix this error, perform this operation within a handler. "
+            + "https://developers.cloudflare.com/workers/runtime-apis/handlers/";
+
     /** The services the Java halves of the JS APIs use. */
     private final class Services implements HostServices {
         @Override
@@ -1013,11 +1019,41 @@ public final class WorkerIsolate {
                                     ResultEncoder<T> encoder) {
             RequestContext context = current;
             if (context == null || context.isStartup()) {
-                return "Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), "
-                        + "setting a timeout, and generating random values are not allowed within global scope. To fix "
-                        + "this error, perform this operation within a handler. "
-                        + "https://developers.cloudflare.com/workers/runtime-apis/handlers/";
+                return GLOBAL_SCOPE_IO;
             }
+            await(context, callId, begin(context, operation), encoder);
+            return null;
+        }
+
+        @Override
+        public <T> V8Value startBindingCallOrAnswer(int callId, Supplier<? extends CompletionStage<T>> operation,
+                                                    ResultEncoder<T> encoder) throws JavetException {
+            String refused = bindingOperation();
+            RequestContext context = current;
+            if (refused == null && (context == null || context.isStartup())) {
+                refused = GLOBAL_SCOPE_IO;
+            }
+            if (refused != null) {
+                return runtime.createV8ValueString(refused);
+            }
+            CompletionStage<T> stage = begin(context, operation);
+            if (stage instanceof CompletableFuture<T> done && done.isDone() && !done.isCompletedExceptionally()) {
+                // Answered already (e.g. a KV near-cache hit): hand the payload back in this call; JS resolves
+                // its promise at once instead of waiting for a settle task and a slice of its own.
+                V8Value[] payload = encoder.encode(runtime, done.join());
+                try {
+                    V8ValueArray answer = runtime.createV8ValueArray();
+                    answer.push(payload[0], payload[1]);
+                    return answer;
+                } finally {
+                    JavetResourceUtils.safeClose((Object[]) payload);
+                }
+            }
+            await(context, callId, stage, encoder);
+            return runtime.createV8ValueUndefined();
+        }
+
+        private <T> CompletionStage<T> begin(RequestContext context, Supplier<? extends CompletionStage<T>> operation) {
             CompletionStage<T> stage;
             try {
                 stage = BindingCallContext.call(context.attachment(), operation);
@@ -1027,6 +1063,11 @@ public final class WorkerIsolate {
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
             }
+            return stage;
+        }
+
+        /** Settles the JS promise of {@code callId} on the isolate thread when {@code stage} completes. */
+        private <T> void await(RequestContext context, int callId, CompletionStage<T> stage, ResultEncoder<T> encoder) {
             context.pendingCalls().add(callId);
             stage.whenComplete((value, error) -> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -1035,7 +1076,6 @@ public final class WorkerIsolate {
                 }
                 loop.execute(() -> settle(context, callId, value, cause, encoder));
             });
-            return null;
         }
 
         @Override

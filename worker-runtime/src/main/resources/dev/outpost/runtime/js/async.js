@@ -7,12 +7,17 @@ const pending = new Map();
 
 /**
  * Starts a host call: invoke(id) must call the host function. Resolves with the host's payload {a, b}.
+ * The host function returns undefined (started: settle() comes later), an error message, or — for an
+ * operation that was complete at once, such as a KV near-cache hit — the payload itself as [a, b].
  */
 export function hostCall(invoke) {
   const id = ++lastId;
-  const error = invoke(id);
-  if (error !== undefined) {
-    return Promise.reject(new Error(error));
+  const started = invoke(id);
+  if (started !== undefined) {
+    if (typeof started === 'string') {
+      return Promise.reject(new Error(started));
+    }
+    return Promise.resolve({ a: started[0], b: started[1] });
   }
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });

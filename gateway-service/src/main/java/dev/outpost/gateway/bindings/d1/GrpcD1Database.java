@@ -2,6 +2,7 @@ package dev.outpost.gateway.bindings.d1;
 
 import com.google.protobuf.UnsafeByteOperations;
 import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.d1.v1.D1ServiceGrpc;
 import dev.outpost.contracts.d1.v1.DatabaseRef;
 import dev.outpost.contracts.d1.v1.ExecRequest;
 import dev.outpost.contracts.d1.v1.Meta;
@@ -11,8 +12,8 @@ import dev.outpost.contracts.d1.v1.Row;
 import dev.outpost.contracts.d1.v1.Statement;
 import dev.outpost.contracts.d1.v1.StatementResult;
 import dev.outpost.contracts.d1.v1.Value;
-import dev.outpost.gateway.bindings.BindingCalls;
 import dev.outpost.gateway.bindings.BindingFailures;
+import dev.outpost.gateway.bindings.UnaryCalls;
 import dev.outpost.runtime.bindings.D1DatabaseBinding;
 import dev.outpost.runtime.bindings.D1ExecResult;
 import dev.outpost.runtime.bindings.D1Meta;
@@ -20,21 +21,26 @@ import dev.outpost.runtime.bindings.D1QueryResult;
 import dev.outpost.runtime.bindings.D1Result;
 import dev.outpost.runtime.bindings.D1Statement;
 import dev.outpost.runtime.bindings.D1Value;
-import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A worker's D1 binding, served by the owning d1-service shard over gRPC (D1-2..D1-9). d1-service's messages
  * already carry D1's prefix ({@code D1_ERROR: ...}) and reach the worker unchanged (D1-12).
+ * <p>
+ * The owning shard's stub is resolved once (the shard set is configuration), and calls go through
+ * {@link UnaryCalls} on a plain async stub: this is the hot path of every D1 query a worker makes.
  */
 public final class GrpcD1Database implements D1DatabaseBinding {
     private final D1Shards shards;
     private final DatabaseRef database;
+    private final D1ServiceGrpc.D1ServiceStub owner;
 
     public GrpcD1Database(D1Shards shards, String accountId, String scriptName, String databaseId) {
         this.shards = shards;
+        this.owner = shards.ownerAsyncStub(databaseId);
         this.database = DatabaseRef.newBuilder()
                 .setCaller(Caller.newBuilder().setAccountId(accountId).setScriptName(scriptName))
                 .setDatabaseId(databaseId).build();
@@ -52,19 +58,19 @@ public final class GrpcD1Database implements D1DatabaseBinding {
         if (session != null) {
             request.setSession(session);
         }
-        return call("QUERY", shards.owner(database.getDatabaseId()).query(request.build())
-                .map(GrpcD1Database::fromProto));
+        return UnaryCalls.call(shards.callExecutor(), deadlined()::query, request.build(), GrpcD1Database::fromProto,
+                f -> BindingFailures.describeD1("QUERY", f));
     }
 
     @Override
     public CompletionStage<D1ExecResult> exec(String sql) {
-        return call("EXEC", shards.owner(database.getDatabaseId())
-                .exec(ExecRequest.newBuilder().setDb(database).setSql(sql).build())
-                .map(r -> new D1ExecResult(r.getCount(), r.getDuration())));
+        return UnaryCalls.call(shards.callExecutor(), deadlined()::exec, ExecRequest.newBuilder().setDb(database).setSql(sql).build(),
+                r -> new D1ExecResult(r.getCount(), r.getDuration()), f -> BindingFailures.describeD1("EXEC", f));
     }
 
-    private <T> CompletionStage<T> call(String operation, Uni<T> call) {
-        return BindingCalls.start(shards.timeout(), call, f -> BindingFailures.describeD1(operation, f));
+    /** The owner's stub with this call's deadline ({@link D1Shards#timeout()}, longer than the query limit). */
+    private D1ServiceGrpc.D1ServiceStub deadlined() {
+        return owner.withDeadlineAfter(shards.timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     static Value toProto(D1Value value) {
