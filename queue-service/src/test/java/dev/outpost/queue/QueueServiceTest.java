@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.queue.v1.QueueServiceGrpc;
-import dev.outpost.contracts.queue.v1.SendRequest;
+import dev.outpost.contracts.queue.v1.PullRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -44,9 +44,10 @@ class QueueServiceTest {
 
     @Test
     void unbuiltRpcsSayUnimplementedWithACode() {
+        // pull consumers are not built yet
         var stub = QueueServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> stub.send(SendRequest.getDefaultInstance()));
+                () -> stub.pull(PullRequest.getDefaultInstance()));
         assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
         assertEquals("QUEUE_NOT_IMPLEMENTED", OutpostErrors.codeOf(e));
     }

@@ -28,6 +28,15 @@ public interface LoadedWorker extends AutoCloseable {
     }
 
     /**
+     * Q-5/Q-6: runs the {@code queue} handler with the batch and waits for its {@code waitUntil()} promises. Never
+     * completes exceptionally because of the worker: failures are the result's outcome.
+     */
+    default CompletionStage<dev.outpost.runtime.bindings.queue.QueueBatchResult> queue(
+            dev.outpost.runtime.bindings.queue.QueueBatch batch, Invocation invocation) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("queue events"));
+    }
+
+    /**
      * A JS RPC call on the entrypoint (SVC-3). The result is the outcome JSON the caller's runtime decodes:
      * {@code {"ok":true,"value":...}} or {@code {"ok":false,"error":{"name":...,"message":...}}}; platform
      * failures (limits, an unusable isolate) are outcomes too.

@@ -62,8 +62,12 @@ public final class WorkerEnvironment {
     public record DurableObjectNamespaceBinding(String name, String namespaceId, String className) implements Binding {
     }
 
-    /** {@code queue}: a Queue producer for the named queue. */
-    public record QueueBinding(String name, String queueName) implements Binding {
+    /** {@code queue}: a Queue producer for the named queue; {@code producer} null = sends reject. */
+    public record QueueBinding(String name, String queueName,
+            dev.outpost.runtime.bindings.queue.QueueProducerBinding producer) implements Binding {
+        public QueueBinding(String name, String queueName) {
+            this(name, queueName, null);
+        }
     }
 
     private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null);
@@ -141,6 +145,12 @@ public final class WorkerEnvironment {
 
         public Builder queue(String name, String queueName) {
             return add(new QueueBinding(name, Objects.requireNonNull(queueName, "queueName")));
+        }
+
+        /** Q-1..Q-3: a producer whose sends go to {@code producer}. */
+        public Builder queue(String name, String queueName,
+                dev.outpost.runtime.bindings.queue.QueueProducerBinding producer) {
+            return add(new QueueBinding(name, Objects.requireNonNull(queueName, "queueName"), producer));
         }
 
         public Builder durableObjectNamespace(String name, String namespaceId, String className) {

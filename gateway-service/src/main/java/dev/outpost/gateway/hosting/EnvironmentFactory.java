@@ -38,6 +38,10 @@ public class EnvironmentFactory {
     @Inject
     dev.outpost.gateway.bindings.service.ServiceBindings services;
 
+    /** queue-service; field injection keeps the constructor unchanged. */
+    @GrpcClient("queue")
+    dev.outpost.contracts.queue.v1.QueueService queues;
+
     public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
         this.kv = kv;
         this.config = config;
@@ -61,13 +65,26 @@ public class EnvironmentFactory {
                 case "d1" -> env.d1(binding.name(), new GrpcD1Database(d1, accountId, scriptName, d1DatabaseId(binding)));
                 case "service" -> env.service(binding.name(), services.create(accountId, binding));
                 // DO-1: namespace_id is assigned by the control plane when the upload is stored
-                case "queue" -> env.queue(binding.name(), binding.text("queue_name"));
+                case "queue" -> env.queue(binding.name(), binding.text("queue_name"), queueProducer(accountId, scriptName,
+                        binding));
                 case "durable_object_namespace" -> env.durableObjectNamespace(binding.name(), binding.text("namespace_id"),
                         binding.text("class_name"));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }
         }
         return env.build();
+    }
+
+    /** A send waits for every Kafka replica (acks=all): it gets at least this long, whatever the binding timeout. */
+    static final java.time.Duration QUEUE_SEND_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    /** {@code {type:"queue", name, queue_name, delivery_delay?}} → a producer over queue-service's gRPC API. */
+    private dev.outpost.runtime.bindings.queue.QueueProducerBinding queueProducer(String accountId, String scriptName,
+            BindingSpec binding) {
+        JsonNode delay = binding.fields().get("delivery_delay");
+        return new dev.outpost.gateway.bindings.queue.GrpcQueueProducer(queues, accountId, scriptName,
+                binding.text("queue_name"), delay == null || !delay.canConvertToInt() ? null : delay.asInt(),
+                QUEUE_SEND_TIMEOUT.compareTo(config.bindingTimeout()) > 0 ? QUEUE_SEND_TIMEOUT : config.bindingTimeout());
     }
 
     /** API-3: {@code {type:"d1", name, id}}; {@code database_id} is accepted too (wrangler's config key). */

@@ -47,7 +47,12 @@ public final class ServiceProperties {
                 p.put("outpost.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
             }
             case DURABLE_OBJECT -> p.put("outpost.durableobject.data-dir", data + "/objects");
-            case QUEUE -> p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));
+            case QUEUE -> {
+                p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));
+                // push consumers run in the gateway's isolates
+                p.put("quarkus.grpc.clients.gateway.host", "127.0.0.1");
+                p.put("quarkus.grpc.clients.gateway.port", Integer.toString(ports.port(Component.GATEWAY)));
+            }
             case GATEWAY -> {
                 int pg = ports.port(Component.POSTGRES);
                 p.put("outpost.gateway.worker-port", Integer.toString(ports.workerPort()));

@@ -56,6 +56,8 @@ class ServicePropertiesTest {
                 ServiceProperties.of(Component.DURABLE_OBJECT, s).get("outpost.durableobject.data-dir"));
         assertEquals("127.0.0.1:19092", ServiceProperties.of(Component.QUEUE, s).get("kafka.bootstrap.servers"));
         assertEquals("8085", ServiceProperties.of(Component.QUEUE, s).get("quarkus.http.port"));
+        assertEquals("8080", ServiceProperties.of(Component.QUEUE, s).get("quarkus.grpc.clients.gateway.port"),
+                "Q-5: push consumers are delivered through the gateway");
     }
 
     @Test

@@ -31,37 +31,47 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The Queues gRPC API. Management (API-8: queues and their consumers, kept in Kafka by {@link QueueRegistry}) is
- * served; sending, pulling, acknowledging and purging messages are not built yet, so those RPCs answer
- * UNIMPLEMENTED with a code a caller can test for, rather than pretending to work.
+ * The Queues gRPC API. Management (API-8: queues and their consumers, kept in Kafka by {@code QueueRegistry}) and
+ * sending (Q-2..Q-4, {@code QueueMessages}) are served; push delivery runs on its own ({@code delivery}). Pull
+ * consumers (Q-9: pull, ack) and purging are not built yet, so those RPCs answer UNIMPLEMENTED with a code a caller
+ * can test for, rather than pretending to work.
  */
 @GrpcService
 public class QueueGrpcService implements QueueService {
 
     private final QueueManagement management;
+    private final dev.outpost.queue.messages.QueueMessages messages;
 
-    public QueueGrpcService(QueueManagement management) {
+    public QueueGrpcService(QueueManagement management, dev.outpost.queue.messages.QueueMessages messages) {
         this.management = management;
+        this.messages = messages;
     }
 
     private static <T> Uni<T> notYet() {
         return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "QUEUE_NOT_IMPLEMENTED",
-                "Queues are not available in this version of Outpost"));
+                "Pull consumers (Q-9) and purging are not available in this version of Outpost"));
     }
 
     @Override
+    @Blocking
     public Uni<SendResponse> send(SendRequest request) {
-        return notYet();
+        return answer(() -> SendResponse.newBuilder().setMetrics(messages.send(find(request.getQueue()),
+                List.of(request.getMessage()), null,
+                request.hasProducerDelaySeconds() ? request.getProducerDelaySeconds() : null)).build());
     }
 
     @Override
+    @Blocking
     public Uni<SendResponse> sendBatch(SendBatchRequest request) {
-        return notYet();
+        return answer(() -> SendResponse.newBuilder().setMetrics(messages.send(find(request.getQueue()),
+                request.getMessagesList(), request.hasDelaySeconds() ? request.getDelaySeconds() : null,
+                request.hasProducerDelaySeconds() ? request.getProducerDelaySeconds() : null)).build());
     }
 
     @Override
+    @Blocking
     public Uni<QueueMetrics> metrics(QueueRef request) {
-        return notYet();
+        return answer(() -> messages.metrics(find(request)));
     }
 
     @Override

@@ -182,6 +182,11 @@ public class QueueRegistry {
         return startFailure;
     }
 
+    /** Every account's queues (the push-delivery supervisor starts a loop per queue with a worker consumer). */
+    public List<QueueRecord> all() {
+        return List.copyOf(queues.values());
+    }
+
     public List<QueueRecord> list(String accountId) {
         return queues.values().stream().filter(q -> q.accountId().equals(accountId))
                 .sorted(Comparator.comparingLong(QueueRecord::createdOnMs).thenComparing(QueueRecord::name)).toList();
@@ -198,7 +203,9 @@ public class QueueRegistry {
     /** Creates the queue's topic, then stores the record. */
     public QueueRecord create(QueueRecord record) throws QueueStorageException {
         try {
-            createTopic(ready().admin, new NewTopic(record.topic(), 1, replication));
+            // Kafka deletes messages past the queue's retention period
+            createTopic(ready().admin, new NewTopic(record.topic(), 1, replication)
+                    .configs(Map.of("retention.ms", Long.toString(record.messageRetentionPeriod() * 1000L))));
         } catch (ExecutionException | InterruptedException | TimeoutException e) {
             throw new QueueStorageException("could not create the queue's topic: " + e.getMessage(), e);
         }

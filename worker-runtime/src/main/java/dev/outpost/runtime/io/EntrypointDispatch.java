@@ -31,6 +31,46 @@ public final class EntrypointDispatch {
         return new ScheduledResult(platformOutcome(response), false);
     }
 
+    private static final Pattern ACK_ALL = Pattern.compile("\"ackAll\"\\s*:\\s*true");
+    private static final Pattern RETRY_ALL = Pattern.compile("\"retryAll\"\\s*:\\s*true");
+    private static final Pattern RETRY_ALL_DELAY = Pattern.compile("\"retryAllDelay\"\\s*:\\s*(\\d+)");
+    private static final Pattern ACKS = Pattern.compile("\"acks\"\\s*:\\s*\\[([^\\]]*)\\]");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern RETRY = Pattern.compile("\\[\"((?:[^\"\\\\]|\\\\.)*)\",(null|\\d+)\\]");
+
+    /**
+     * Q-6: what a queue handler decided (queue-consumer.js' JSON); a platform failure (limits, a throw outside the
+     * handler, the isolate gone) is an outcome with no decisions, so every message is retried.
+     */
+    public static dev.outpost.runtime.bindings.queue.QueueBatchResult queueResult(WorkerResponse response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.status() == 200) {
+            Matcher outcome = OUTCOME.matcher(body);
+            if (outcome.find()) {
+                java.util.List<String> acks = new java.util.ArrayList<>();
+                Matcher ackList = ACKS.matcher(body);
+                if (ackList.find()) {
+                    Matcher id = QUOTED.matcher(ackList.group(1));
+                    while (id.find()) {
+                        acks.add(id.group(1));
+                    }
+                }
+                java.util.Map<String, Integer> retries = new java.util.LinkedHashMap<>();
+                int at = body.indexOf("\"retries\"");
+                Matcher retry = RETRY.matcher(at < 0 ? "" : body.substring(at));
+                while (retry.find()) {
+                    retries.put(retry.group(1), "null".equals(retry.group(2)) ? null : Integer.valueOf(retry.group(2)));
+                }
+                Matcher delay = RETRY_ALL_DELAY.matcher(body);
+                return new dev.outpost.runtime.bindings.queue.QueueBatchResult(outcome.group(1),
+                        ACK_ALL.matcher(body).find(), RETRY_ALL.matcher(body).find(),
+                        delay.find() ? Integer.valueOf(delay.group(1)) : null, acks, retries, "");
+            }
+        }
+        return new dev.outpost.runtime.bindings.queue.QueueBatchResult(platformOutcome(response), false, false, null,
+                java.util.List.of(), java.util.Map.of(), body);
+    }
+
     /** The RPC outcome JSON; platform failures become an Error the caller throws. */
     public static String rpcOutcome(WorkerResponse response) {
         if (response.status() == 200) {

@@ -120,6 +120,16 @@ public final class IsolateWorker implements LoadedWorker {
     }
 
     @Override
+    public CompletionStage<dev.outpost.runtime.bindings.queue.QueueBatchResult> queue(
+            dev.outpost.runtime.bindings.queue.QueueBatch batch, Invocation invocation) {
+        if (closed) {
+            return CompletableFuture.completedFuture(ErrorResponses.unavailable()).thenApply(EntrypointDispatch::queueResult);
+        }
+        Member member = pick();
+        return tracked(member, member.isolate.queue(batch, invocation)).thenApply(EntrypointDispatch::queueResult);
+    }
+
+    @Override
     public CompletionStage<String> call(RpcCall call, Invocation invocation) {
         if (closed) {
             return CompletableFuture.completedFuture(ErrorResponses.unavailable()).thenApply(EntrypointDispatch::rpcOutcome);

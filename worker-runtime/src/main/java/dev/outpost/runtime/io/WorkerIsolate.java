@@ -235,6 +235,17 @@ public final class WorkerIsolate {
                 runtime.createV8ValueDouble(event.scheduledTimeMillis())));
     }
 
+    /** a queue batch; the answer is a 200 with the decisions JSON (see {@link EntrypointDispatch#queueResult}). */
+    public CompletableFuture<WorkerResponse> queue(dev.outpost.runtime.bindings.queue.QueueBatch batch,
+            Invocation invocation) {
+        String json = QueueBatchJson.encode(batch);
+        return start(batch.requestId(), batch.attachment(), context -> js.dispatchQueue.callVoid(null,
+                runtime.createV8ValueInteger(context.id()),
+                stringOrUndefined(invocation.entrypoint()),
+                stringOrUndefined(invocation.propsJson()),
+                runtime.createV8ValueString(json)));
+    }
+
     /** A JS RPC call; the answer is a 200 with the outcome JSON (see {@link EntrypointDispatch}). */
     public CompletableFuture<WorkerResponse> call(RpcCall call, Invocation invocation) {
         return start(call.requestId(), call.attachment(), context -> js.dispatchCall.callVoid(null,
@@ -318,7 +329,11 @@ public final class WorkerIsolate {
         List<D1DatabaseBinding> d1 = new ArrayList<>();
         List<ServiceBinding> serviceBindings = new ArrayList<>();
         List<dev.outpost.runtime.bindings.r2.R2BucketBinding> r2 = new ArrayList<>();
+        List<dev.outpost.runtime.bindings.queue.QueueProducerBinding> queues = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
+            if (binding instanceof WorkerEnvironment.QueueBinding q) {
+                queues.add(q.producer());
+            }
             if (binding instanceof WorkerEnvironment.ServiceBindingEntry s) {
                 serviceBindings.add(s.service());
             } else if (binding instanceof WorkerEnvironment.KvBinding k) {
@@ -342,6 +357,7 @@ public final class WorkerIsolate {
                     .install(new D1Host(services, d1))
                     .install(new ServiceBindingHost(services, serviceBindings, streams))
                     .install(new R2Host(services, r2))
+                    .install(new dev.outpost.runtime.api.QueueHost(services, queues))
                     .install(new CacheHost(cache, environment.cacheScope() != null ? environment.cacheScope()
                             : "worker:" + bundle.scriptName()))
                     .install(streams)
@@ -371,6 +387,7 @@ public final class WorkerIsolate {
         int d1Index = 0;
         int serviceIndex = 0;
         int r2Index = 0;
+        int queueIndex = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -398,7 +415,7 @@ public final class WorkerIsolate {
                 value = runtime.createV8ValueString((r2Index++) + ":" + (R2Compat.honorListInclude(bundle) ? 1 : 0));
             } else if (binding instanceof WorkerEnvironment.QueueBinding q) {
                 type = "queue";
-                value = runtime.createV8ValueString(q.queueName());
+                value = runtime.createV8ValueString((queueIndex++) + "\0" + q.queueName());
             } else if (binding instanceof WorkerEnvironment.DurableObjectNamespaceBinding d) {
                 type = "durable_object_namespace";
                 value = runtime.createV8ValueString(d.namespaceId() + "\0" + d.className());
@@ -1140,6 +1157,7 @@ public final class WorkerIsolate {
         final V8ValueFunction dispatchFetch;
         final V8ValueFunction dispatchScheduled;
         final V8ValueFunction dispatchCall;
+        final V8ValueFunction dispatchQueue;
         final V8ValueFunction prepareServiceWorker;
         final V8ValueFunction defineCommonJs;
         final V8ValueFunction commonJsNamespace;
@@ -1159,6 +1177,7 @@ public final class WorkerIsolate {
             dispatchFetch = entry.get("dispatchFetch");
             dispatchScheduled = entry.get("dispatchScheduled");
             dispatchCall = entry.get("dispatchCall");
+            dispatchQueue = entry.get("dispatchQueue");
             prepareServiceWorker = entry.get("prepareServiceWorker");
             defineCommonJs = entry.get("defineCommonJs");
             commonJsNamespace = entry.get("commonJsNamespace");
@@ -1176,7 +1195,7 @@ public final class WorkerIsolate {
         }
 
         void close() {
-            JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, prepareServiceWorker, defineCommonJs,
+            JavetResourceUtils.safeClose(dispatchFetch, dispatchScheduled, dispatchCall, dispatchQueue, prepareServiceWorker, defineCommonJs,
                     commonJsNamespace, settle, forget, runTimer, dropTimer, defineBinding,
                     registerWorker, describeError, compileWasm, noop, pullStream, cancelStream);
         }

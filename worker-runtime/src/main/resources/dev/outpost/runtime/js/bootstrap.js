@@ -28,6 +28,7 @@ import { settle, forget } from './async.js';
 import { defineBinding } from './env.js';
 import { KvNamespace } from './kv.js';
 import { dispatchFetch, dispatchScheduled, dispatchCall } from './dispatch.js';
+import { dispatchQueue } from './queue-consumer.js';
 import { registerWorker, prepareServiceWorker, ExecutionContext } from './handlers.js';
 import { addEventListener, removeEventListener, FetchEvent, ScheduledEvent, ScheduledController } from './service-worker.js';
 import { Fetcher } from './service.js';
@@ -112,6 +113,7 @@ export function install(host, compatibilityJson) {
     dispatchFetch,
     dispatchScheduled,
     dispatchCall,
+    dispatchQueue,
     prepareServiceWorker,
     defineCommonJs,
     commonJsNamespace,

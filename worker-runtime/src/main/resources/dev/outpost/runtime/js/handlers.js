@@ -167,6 +167,22 @@ export async function invokeScheduled(controller, ctx, entrypointName) {
   return outcome;
 }
 
+/** runs the queue handler; resolves to 'ok' or 'exception' once it and its waitUntil() promises settled. */
+export async function invokeQueue(batch, ctx, entrypointName) {
+  let outcome = 'ok';
+  try {
+    if (serviceWorker) {
+      throw new Error('Outpost does not deliver queue events to service-worker scripts yet; export default { queue() }.');
+    }
+    await callHandler(entrypointName, 'queue', batch, ctx);
+  } catch (e) {
+    reportError(e);
+    outcome = 'exception';
+  }
+  if (!(await ExecutionContext.settleAll(ctx))) outcome = 'exception';
+  return outcome;
+}
+
 /**
  * A JS RPC call (SVC-3) on a WorkerEntrypoint: calls the public method {@code member} with the arguments,
  * or, when args is undefined, reads the property.
