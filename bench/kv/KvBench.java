@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -54,19 +55,33 @@ import org.infinispan.manager.DefaultCacheManager;
  * Not part of the test suite: run bench/kv/run.sh.
  */
 public class KvBench {
+    /** kv-service's process CPU time so far (ns), for the CPU per operation of the direct gRPC rows. */
+    static LongSupplier kvCpuNanos = () -> 0L;
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = Http.options(args, Map.of("seconds", "5", "warmup", "15", "connections", "1,16",
-                "wrk-threads", "1", "grpc-inflight", "64", "offset", "10800",
-                "repo", Path.of("").toAbsolutePath().toString(), "script", "bench/common/requests.lua", "hold", "0"));
+        Map<String, String> opt = Http.options(args, Map.ofEntries(Map.entry("seconds", "5"), Map.entry("warmup", "15"),
+                Map.entry("connections", "1,16"), Map.entry("wrk-threads", "1"), Map.entry("grpc-inflight", "64"),
+                Map.entry("offset", "10800"), Map.entry("parts", "worker,grpc"), Map.entry("kv-property", ""),
+                Map.entry("repo", Path.of("").toAbsolutePath().toString()),
+                Map.entry("script", "bench/common/requests.lua"), Map.entry("hold", "0")));
         int seconds = Integer.parseInt(opt.get("seconds"));
         int warmup = Integer.parseInt(opt.get("warmup"));
         int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
         int inflight = Integer.parseInt(opt.get("grpc-inflight"));
         int offset = Integer.parseInt(opt.get("offset"));
+        List<String> parts = List.of(opt.get("parts").split(","));
         Path state = Files.createTempDirectory("kv-bench");
-        LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
-                .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY)).build();
+        LocalStack.Builder builder = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
+                .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY));
+        // --kv-property=key=value;key=value: kv-service settings for this run (e.g. outpost.kv.write.max-batch-writes=1)
+        for (String kv : opt.get("kv-property").split(";")) {
+            if (!kv.isBlank()) {
+                builder.systemProperty(Component.KV, kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        LocalStack stack = builder.build();
         stack.start();
+        kvCpuNanos = () -> stack.process(Component.KV).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(0L);
         DefaultCacheManager floorManager = null;
         ManagedChannel channel = null;
         try {
@@ -130,7 +145,7 @@ public class KvBench {
             String host = "Host: bench.localhost";
             System.out.printf("KV bench: wrk -t%s, %d s per path after %d s warm-up, %d cores%n",
                     opt.get("wrk-threads"), seconds, warmup, Runtime.getRuntime().availableProcessors());
-            for (int c : connectionCounts) {
+            for (int c : parts.contains("worker") ? connectionCounts : new int[0]) {
                 List<Stats> rows = new ArrayList<>();
                 Stats noop = wrk.measure("worker no KV call", c, "GET", "/noop", null, 1, host);
                 Stats hit = wrk.measure("worker get (hit)", c, "GET", "/hit?k=hot", null, 1, host);
@@ -149,7 +164,7 @@ public class KvBench {
 
             // the per-node put target: kv-service's gRPC API directly, many calls in flight on one HTTP/2 connection
             List<Stats> direct = new ArrayList<>();
-            for (int c : new int[] {1, inflight}) {
+            for (int c : parts.contains("grpc") ? new int[] {1, inflight} : new int[0]) {
                 direct.add(KvBench.<PutResponse>async("grpc put", c, warmup, seconds, i -> done -> grpc.put(PutRequest.newBuilder().setNs(ns)
                         .setKey("direct-" + next.incrementAndGet()).setValue(value).build(), done)));
                 // Keys spread over the key space: they fall into different index chunks (256 keys each), so puts
@@ -195,8 +210,13 @@ public class KvBench {
             throws Exception {
         runAsync(inflight, warmupSeconds, call);
         long started = System.nanoTime();
+        long cpu0 = kvCpuNanos.getAsLong();
         long[] latencies = runAsync(inflight, seconds, call);
-        return InProcess.of(name, inflight, latencies, (System.nanoTime() - started) / 1e9);
+        double took = (System.nanoTime() - started) / 1e9;
+        long cpu = kvCpuNanos.getAsLong() - cpu0;
+        System.out.printf("  %-24s %4d in flight: kv-service CPU %.1f µs per call (%.0f%% of one core)%n", name, inflight,
+                cpu / 1e3 / Math.max(1, latencies.length), 100.0 * cpu / 1e9 / took);
+        return InProcess.of(name, inflight, latencies, took);
     }
 
     static <T> long[] runAsync(int inflight, int seconds, LongFunction<Call<T>> call) throws Exception {

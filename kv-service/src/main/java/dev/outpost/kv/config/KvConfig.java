@@ -37,6 +37,8 @@ public interface KvConfig {
 
     Index index();
 
+    Write write();
+
     Cluster cluster();
 
     interface Index {
@@ -47,6 +49,21 @@ public interface KvConfig {
         /** Approximate bytes (names + metadata) per chunk before it splits. */
         @WithDefault("262144")
         int chunkMaxBytes();
+    }
+
+    /** Group commit of key writes ({@code dev.outpost.kv.storage.WriteBatcher}). */
+    interface Write {
+        /** Most writes one batch (one transaction) of a namespace takes. 1 = one transaction per write. */
+        @WithDefault("256")
+        int maxBatchWrites();
+
+        /** About how many bytes of keys, values and metadata one batch takes (a bigger single write goes alone). */
+        @WithDefault("4194304")
+        long maxBatchBytes();
+
+        /** Writer threads: namespaces whose batches commit at the same time on this node. */
+        @WithDefault("4")
+        int threads();
     }
 
     interface Cluster {

@@ -2,6 +2,8 @@ package dev.outpost.kv.grpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.google.protobuf.ByteString;
@@ -45,10 +47,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * gRPC transport of {@code outpost.kv.v1.KvService}: translates messages to {@link KvStore} calls and
- * back, nothing else. Runs on worker threads because storage calls block (locks, disk, peers).
+ * back, nothing else. Most calls run on worker threads ({@code @Blocking}: locks, disk, peers). The hot
+ * single-key calls do not: Put and Delete only check the request and queue the write on the event loop and
+ * are answered when the write's group commit completes; Get uses Infinispan's asynchronous reads.
  */
 @GrpcService
-@Blocking
 public class KvGrpcService implements KvService {
 
     private final KvStore store;
@@ -57,15 +60,21 @@ public class KvGrpcService implements KvService {
         this.store = store;
     }
 
+    /** Not blocking: {@link KvStore#getAsync} reads asynchronously, so a get needs no worker thread. */
     @Override
     public Uni<GetResponse> get(GetRequest request) {
-        return respond(() -> store.get(account(request.getNs()), request.getNs().getNamespaceId(), request.getKey())
-                .map(v -> GetResponse.newBuilder().setFound(true).setValue(bytes(v.value()))
-                        .setMetadataJson(v.metadataJson()).setExpiration(v.expiration()).build())
-                .orElseGet(() -> GetResponse.newBuilder().setFound(false).build()));
+        return Uni.createFrom().completionStage(() -> store.getAsync(account(request.getNs()),
+                request.getNs().getNamespaceId(), request.getKey()))
+                .onItemOrFailure().transformToUni((found, e) -> e != null
+                        ? Uni.createFrom().failure(GrpcErrors.toStatus(unwrap(e)))
+                        : Uni.createFrom().item(found
+                                .map(v -> GetResponse.newBuilder().setFound(true).setValue(bytes(v.value()))
+                                        .setMetadataJson(v.metadataJson()).setExpiration(v.expiration()).build())
+                                .orElseGet(() -> GetResponse.newBuilder().setFound(false).build())));
     }
 
     @Override
+    @Blocking
     public Uni<GetManyResponse> getMany(GetManyRequest request) {
         return respond(() -> {
             List<KeyLookup> found = store.getMany(account(request.getNs()), request.getNs().getNamespaceId(),
@@ -85,21 +94,18 @@ public class KvGrpcService implements KvService {
 
     @Override
     public Uni<PutResponse> put(PutRequest request) {
-        return respond(() -> {
-            store.put(account(request.getNs()), request.getNs().getNamespaceId(), entry(request));
-            return PutResponse.getDefaultInstance();
-        });
+        return written(() -> store.putAsync(account(request.getNs()), request.getNs().getNamespaceId(), entry(request)),
+                PutResponse.getDefaultInstance());
     }
 
     @Override
     public Uni<DeleteResponse> delete(DeleteRequest request) {
-        return respond(() -> {
-            store.delete(account(request.getNs()), request.getNs().getNamespaceId(), request.getKey());
-            return DeleteResponse.getDefaultInstance();
-        });
+        return written(() -> store.deleteAsync(account(request.getNs()), request.getNs().getNamespaceId(),
+                request.getKey()), DeleteResponse.getDefaultInstance());
     }
 
     @Override
+    @Blocking
     public Uni<ListResponse> list(ListRequest request) {
         return respond(() -> {
             KeyPage page = store.list(account(request.getNs()), request.getNs().getNamespaceId(),
@@ -113,6 +119,7 @@ public class KvGrpcService implements KvService {
     }
 
     @Override
+    @Blocking
     public Uni<BulkResponse> bulkPut(BulkPutRequest request) {
         return respond(() -> {
             List<PutEntry> entries = new ArrayList<>(request.getEntriesCount());
@@ -124,22 +131,26 @@ public class KvGrpcService implements KvService {
     }
 
     @Override
+    @Blocking
     public Uni<BulkResponse> bulkDelete(BulkDeleteRequest request) {
         return respond(() -> bulk(store.bulkDelete(account(request.getNs()), request.getNs().getNamespaceId(),
                 request.getKeysList())));
     }
 
     @Override
+    @Blocking
     public Uni<Namespace> createNamespace(CreateNamespaceRequest request) {
         return respond(() -> namespace(store.createNamespace(account(request.getCaller()), request.getTitle())));
     }
 
     @Override
+    @Blocking
     public Uni<Namespace> getNamespace(NamespaceRef request) {
         return respond(() -> namespace(store.getNamespace(account(request), request.getNamespaceId())));
     }
 
     @Override
+    @Blocking
     public Uni<ListNamespacesResponse> listNamespaces(ListNamespacesRequest request) {
         return respond(() -> {
             NamespacePage page = store.listNamespaces(account(request.getCaller()), new NamespaceQuery(
@@ -151,12 +162,14 @@ public class KvGrpcService implements KvService {
     }
 
     @Override
+    @Blocking
     public Uni<Namespace> renameNamespace(RenameNamespaceRequest request) {
         return respond(() -> namespace(store.renameNamespace(account(request.getNs()), request.getNs().getNamespaceId(),
                 request.getTitle())));
     }
 
     @Override
+    @Blocking
     public Uni<DeleteResponse> deleteNamespace(NamespaceRef request) {
         return respond(() -> {
             store.deleteNamespace(account(request), request.getNamespaceId());
@@ -172,6 +185,18 @@ public class KvGrpcService implements KvService {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(GrpcErrors.toStatus(e));
         }
+    }
+
+    /** Answers {@code response} once the queued write commits; its failure maps like any other. */
+    private static <T> Uni<T> written(Supplier<CompletableFuture<Void>> write, T response) {
+        return Uni.createFrom().completionStage(write).onItemOrFailure().transformToUni((ok, e) -> e == null
+                ? Uni.createFrom().item(response)
+                : Uni.createFrom().failure(GrpcErrors.toStatus(unwrap(e))));
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
     }
 
     private static String account(NamespaceRef ref) {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,7 @@ import dev.outpost.kv.storage.KvDataStore;
 import dev.outpost.kv.storage.NamespaceRecord;
 import dev.outpost.kv.storage.NamespaceStore;
 import dev.outpost.kv.storage.StoredValue;
+import dev.outpost.kv.storage.WriteBatcher;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
@@ -36,6 +39,10 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
  *
  * <p>Every data call first resolves the namespace and checks that it belongs to the calling account; a
  * namespace of another account is reported exactly like a missing one, so ids cannot be probed.
+ *
+ * <p>Spans: calls that change namespaces or touch many keys have a span of their own ({@code @WithSpan});
+ * the single-key get, put and delete — the hot path — are covered by the transport's server span alone,
+ * which already names the call (a second span per call cost several percent of request CPU).
  */
 @ApplicationScoped
 public class KvStore {
@@ -48,10 +55,12 @@ public class KvStore {
     private final Clock clock;
     private final int maxNamespacesPerAccount;
     private final KeyWriteRateLimiter writeRate;
+    private final WriteBatcher writes;
 
-    public KvStore(NamespaceStore namespaces, KvDataStore data, KvConfig config, Clock clock) {
+    public KvStore(NamespaceStore namespaces, KvDataStore data, WriteBatcher writes, KvConfig config, Clock clock) {
         this.namespaces = namespaces;
         this.data = data;
+        this.writes = writes;
         this.limits = new KvLimits(config.minTtlSeconds());
         this.clock = clock;
         this.maxNamespacesPerAccount = config.maxNamespacesPerAccount();
@@ -117,11 +126,31 @@ public class KvStore {
     // ---- keys and values ----
 
     /** KV-2: the live value, or empty when the key is missing or expired. */
-    @WithSpan
     public Optional<KvValue> get(String accountId, String namespaceId, String key) {
         owned(accountId, namespaceId);
         limits.checkKey(key);
         return Optional.ofNullable(data.get(namespaceId, key, nowSeconds())).map(KvStore::value);
+    }
+
+    /**
+     * KV-2 without blocking the caller (the gRPC event loop): the namespace record and the value are read with
+     * Infinispan's asynchronous reads, which complete at once for entries in memory and otherwise on
+     * Infinispan's own threads (store or remote reads) — no hop to a worker thread.
+     */
+    public CompletableFuture<Optional<KvValue>> getAsync(String accountId, String namespaceId, String key) {
+        try {
+            requireAccount(accountId);
+            requireNamespaceId(namespaceId);
+            limits.checkKey(key);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return namespaces.findAsync(namespaceId).thenCompose(ns -> {
+            if (ns.isEmpty() || !ns.get().accountId().equals(accountId)) {
+                throw KvException.namespaceNotFound();
+            }
+            return data.getAsync(namespaceId, key, nowSeconds());
+        }).thenApply(v -> Optional.ofNullable(v).map(KvStore::value)).toCompletableFuture();
     }
 
     /** KV-3/KV-4: 1..100 keys in one read; the result follows the request order. */
@@ -144,27 +173,49 @@ public class KvStore {
         return out;
     }
 
-    /** KV-5: validate everything, then write; a refused write changes nothing. */
-    @WithSpan
+    /** KV-5: validate everything, then write; a refused write changes nothing. Returns once committed. */
     public void put(String accountId, String namespaceId, PutEntry entry) {
-        owned(accountId, namespaceId);
-        long nowMillis = clock.millis();
-        StoredValue value = validated(entry, nowMillis / 1000);
-        writeRate.acquire(namespaceId, entry.key(), nowMillis);
+        await(putAsync(accountId, namespaceId, entry));
+    }
+
+    /**
+     * KV-5, without blocking the caller: checks the request, then queues the write for the namespace's next
+     * group commit ({@link WriteBatcher}); completes when it is committed. Ownership of the namespace is
+     * checked on the writer thread (it may need a cache read from another node), right before the batch.
+     */
+    public CompletableFuture<Void> putAsync(String accountId, String namespaceId, PutEntry entry) {
         try {
-            data.put(namespaceId, entry.key(), value, nowMillis);
+            requireAccount(accountId);
+            requireNamespaceId(namespaceId);
+            long nowMillis = clock.millis();
+            StoredValue value = validated(entry, nowMillis / 1000);
+            writeRate.acquire(namespaceId, entry.key(), nowMillis);
+            return writes.submit(namespaceId, entry.key(), value, () -> owned(accountId, namespaceId))
+                    .whenComplete((ok, e) -> {
+                        if (e != null) {
+                            writeRate.release(namespaceId, entry.key(), nowMillis);
+                        }
+                    });
         } catch (RuntimeException e) {
-            writeRate.release(namespaceId, entry.key(), nowMillis);
-            throw e;
+            return CompletableFuture.failedFuture(e);
         }
     }
 
     /** KV-6: deleting a missing key is fine. */
-    @WithSpan
     public void delete(String accountId, String namespaceId, String key) {
-        owned(accountId, namespaceId);
-        limits.checkKey(key);
-        data.delete(namespaceId, key, nowSeconds());
+        await(deleteAsync(accountId, namespaceId, key));
+    }
+
+    /** KV-6 through the namespace's group commit, like {@link #putAsync}. */
+    public CompletableFuture<Void> deleteAsync(String accountId, String namespaceId, String key) {
+        try {
+            requireAccount(accountId);
+            requireNamespaceId(namespaceId);
+            limits.checkKey(key);
+            return writes.submit(namespaceId, key, null, () -> owned(accountId, namespaceId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** KV-7: keys with {@code prefix} in UTF-8 order, {@code limit} (0 = 1000) per page, continued by cursor. */
@@ -186,7 +237,8 @@ public class KvStore {
 
     /**
      * KV-10 bulk write: all entries are validated first (one bad entry refuses the whole request, nothing is
-     * written); a key whose write then fails in storage is reported in {@code unsuccessfulKeys}.
+     * written); a key whose write then fails in storage is reported in {@code unsuccessfulKeys}. The writes
+     * join the namespace's group commit, so a bulk request costs a few transactions, not one per key.
      */
     @WithSpan
     public BulkResult bulkPut(String accountId, String namespaceId, List<PutEntry> entries) {
@@ -197,21 +249,27 @@ public class KvStore {
         for (PutEntry entry : entries) {
             values.add(validated(entry, nowMillis / 1000));
         }
-        int ok = 0;
         List<String> failed = new ArrayList<>();
+        List<String> keys = new ArrayList<>(entries.size());
+        List<CompletableFuture<Void>> pending = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             String key = entries.get(i).key();
             if (!writeRate.tryAcquire(namespaceId, key, nowMillis)) {
                 failed.add(key); // KV-5: written less than a second ago (or twice in this batch)
                 continue;
             }
+            keys.add(key);
+            pending.add(writes.submit(namespaceId, key, values.get(i), () -> owned(accountId, namespaceId)));
+        }
+        int ok = 0;
+        for (int i = 0; i < pending.size(); i++) {
             try {
-                data.put(namespaceId, key, values.get(i), nowMillis);
+                await(pending.get(i));
                 ok++;
             } catch (RuntimeException e) {
-                writeRate.release(namespaceId, key, nowMillis);
+                writeRate.release(namespaceId, keys.get(i), nowMillis);
                 KvErrors.classify(e); // logs it; the key is reported, the batch goes on
-                failed.add(key);
+                failed.add(keys.get(i));
             }
         }
         return new BulkResult(ok, failed);
@@ -223,15 +281,19 @@ public class KvStore {
         owned(accountId, namespaceId);
         limits.checkBulkWriteCount(keys.size());
         keys.forEach(limits::checkKey);
+        List<CompletableFuture<Void>> pending = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            pending.add(writes.submit(namespaceId, key, null, () -> owned(accountId, namespaceId)));
+        }
         int ok = 0;
         List<String> failed = new ArrayList<>();
-        for (String key : keys) {
+        for (int i = 0; i < keys.size(); i++) {
             try {
-                data.delete(namespaceId, key, nowSeconds());
+                await(pending.get(i));
                 ok++;
             } catch (RuntimeException e) {
                 KvErrors.classify(e); // logs it; the key is reported, the batch goes on
-                failed.add(key);
+                failed.add(keys.get(i));
             }
         }
         return new BulkResult(ok, failed);
@@ -249,12 +311,28 @@ public class KvStore {
 
     private NamespaceRecord owned(String accountId, String namespaceId) {
         requireAccount(accountId);
-        if (namespaceId == null || !NAMESPACE_ID.matcher(namespaceId).matches()) {
-            throw KvException.namespaceNotFound();
-        }
+        requireNamespaceId(namespaceId);
         return namespaces.find(namespaceId)
                 .filter(ns -> ns.accountId().equals(accountId))
                 .orElseThrow(KvException::namespaceNotFound);
+    }
+
+    private static void requireNamespaceId(String namespaceId) {
+        if (namespaceId == null || !NAMESPACE_ID.matcher(namespaceId).matches()) {
+            throw KvException.namespaceNotFound();
+        }
+    }
+
+    /** Waits for a queued write; its failure is rethrown as it was raised on the writer thread. */
+    private static void await(CompletableFuture<Void> write) {
+        try {
+            write.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void requireAccount(String accountId) {

@@ -1,7 +1,10 @@
 package dev.outpost.kv.storage;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
@@ -29,6 +32,7 @@ public class CacheManagerProducer {
     private final KvConfig config;
     private final StorageSettings settings;
     private boolean clusterShutDown;
+    private final List<WriteBatcher> batchers = new CopyOnWriteArrayList<>();
 
     public CacheManagerProducer(KvConfig config) {
         this.config = config;
@@ -59,6 +63,15 @@ public class CacheManagerProducer {
     KvDataStore dataStore() {
         Cache<String, Object> cache = manager.getCache(KeyLayout.DATA_CACHE);
         return new KvDataStore(cache, config.index().chunkMaxKeys(), config.index().chunkMaxBytes());
+    }
+
+    @Produces
+    @Singleton
+    WriteBatcher writeBatcher(KvDataStore data, Clock clock) {
+        KvConfig.Write w = config.write();
+        WriteBatcher batcher = new WriteBatcher(data, clock::millis, w.maxBatchWrites(), w.maxBatchBytes(), w.threads());
+        batchers.add(batcher);
+        return batcher;
     }
 
     @Produces
@@ -96,6 +109,8 @@ public class CacheManagerProducer {
                 LOG.warn("Graceful cluster shutdown failed; stopping this node only", e);
             }
         }
+        // Queued writes commit (or fail) before the caches go away.
+        batchers.forEach(b -> b.close(10_000));
         LOG.info("Stopping KV storage");
         if (clusterShutDown) {
             manager.stop(); // keeps the topology the cluster shutdown persisted

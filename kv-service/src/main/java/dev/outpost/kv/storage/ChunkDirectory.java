@@ -35,11 +35,17 @@ public record ChunkDirectory(List<ChunkRef> chunks, long nextChunkId) {
         return chunks.get(positionFor(key));
     }
 
-    /** A copy with a new chunk {@code (low, nextChunkId)} right after position {@code after}. */
-    ChunkDirectory withSplit(int after, String low) {
-        List<ChunkRef> copy = new ArrayList<>(chunks.size() + 1);
+    /**
+     * A copy with new chunks right after position {@code after}, with low bounds {@code lows} (ascending) and
+     * ids {@code nextChunkId, nextChunkId + 1, ...}.
+     */
+    ChunkDirectory withSplits(int after, List<String> lows) {
+        List<ChunkRef> copy = new ArrayList<>(chunks.size() + lows.size());
         copy.addAll(chunks);
-        copy.add(after + 1, new ChunkRef(low, nextChunkId));
-        return new ChunkDirectory(copy, nextChunkId + 1);
+        long id = nextChunkId;
+        for (int i = 0; i < lows.size(); i++) {
+            copy.add(after + 1 + i, new ChunkRef(lows.get(i), id++));
+        }
+        return new ChunkDirectory(copy, id);
     }
 }

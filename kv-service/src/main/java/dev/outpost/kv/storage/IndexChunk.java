@@ -2,6 +2,7 @@ package dev.outpost.kv.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.infinispan.protostream.annotations.Proto;
 
@@ -39,32 +40,61 @@ public record IndexChunk(String low, String high, boolean last, List<IndexEntry>
         return -(lo + 1);
     }
 
-    /** A copy with {@code entry} inserted or replaced; expired entries are dropped on the way (lazy cleanup). */
-    IndexChunk withUpsert(IndexEntry entry, long nowSeconds) {
-        List<IndexEntry> copy = liveEntries(nowSeconds, entry.name());
-        IndexChunk without = new IndexChunk(low, high, last, copy);
-        copy.add(-without.find(entry.name()) - 1, entry);
-        return without;
-    }
-
-    /** A copy without {@code name} (and without expired entries), or {@code this} when nothing changes. */
-    IndexChunk withRemoval(String name, long nowSeconds) {
-        List<IndexEntry> copy = liveEntries(nowSeconds, name);
-        if (copy.size() == entries.size()) {
-            return this;
-        }
-        return new IndexChunk(low, high, last, copy);
-    }
-
-    private List<IndexEntry> liveEntries(long nowSeconds, String skipName) {
-        List<IndexEntry> copy = new ArrayList<>(entries.size() + 1);
+    /**
+     * A copy with a batch of changes applied: {@code changes} maps a key to its new entry, or to {@code null}
+     * to remove it; expired entries are dropped on the way. {@code this} when nothing changes.
+     */
+    IndexChunk withChanges(Map<String, IndexEntry> changes, long nowSeconds) {
+        List<IndexEntry> kept = new ArrayList<>(entries.size() + changes.size());
+        boolean changed = false;
         for (IndexEntry e : entries) {
-            if (!e.expiredAt(nowSeconds) && !e.name().equals(skipName)) {
-                copy.add(e);
+            if (changes.containsKey(e.name()) || e.expiredAt(nowSeconds)) {
+                changed = true;
+            } else {
+                kept.add(e);
             }
         }
-        // Keep skipName's slot out: callers re-insert it (upsert) or want it gone (removal).
-        return copy;
+        List<IndexEntry> added = new ArrayList<>(changes.size());
+        for (IndexEntry e : changes.values()) {
+            if (e != null) {
+                added.add(e);
+            }
+        }
+        if (!changed && added.isEmpty()) {
+            return this;
+        }
+        added.sort((a, b) -> Utf8Order.compare(a.name(), b.name()));
+        // Merge two sorted runs (no name is in both: changed names were left out of kept).
+        List<IndexEntry> merged = new ArrayList<>(kept.size() + added.size());
+        int i = 0;
+        int j = 0;
+        while (i < kept.size() || j < added.size()) {
+            if (j == added.size() || (i < kept.size() && Utf8Order.compare(kept.get(i).name(), added.get(j).name()) < 0)) {
+                merged.add(kept.get(i++));
+            } else {
+                merged.add(added.get(j++));
+            }
+        }
+        return new IndexChunk(low, high, last, merged);
+    }
+
+    /**
+     * Cuts this chunk at entry positions {@code cuts} (ascending, each in 1..size-1): the first piece keeps
+     * this chunk's low bound, each further piece starts at the name of its first entry, and the last piece
+     * keeps this chunk's upper bound.
+     */
+    List<IndexChunk> cutAt(List<Integer> cuts) {
+        List<IndexChunk> pieces = new ArrayList<>(cuts.size() + 1);
+        int from = 0;
+        String pieceLow = low;
+        for (int at : cuts) {
+            String next = entries.get(at).name();
+            pieces.add(new IndexChunk(pieceLow, next, false, new ArrayList<>(entries.subList(from, at))));
+            from = at;
+            pieceLow = next;
+        }
+        pieces.add(new IndexChunk(pieceLow, high, last, new ArrayList<>(entries.subList(from, entries.size()))));
+        return pieces;
     }
 
     int approximateSize() {
@@ -73,14 +103,5 @@ public record IndexChunk(String low, String high, boolean last, List<IndexEntry>
             size += e.approximateSize();
         }
         return size;
-    }
-
-    /** Lower half of a split at entry position {@code at}; the upper half starts at that entry's name. */
-    IndexChunk lowerHalf(int at) {
-        return new IndexChunk(low, entries.get(at).name(), false, new ArrayList<>(entries.subList(0, at)));
-    }
-
-    IndexChunk upperHalf(int at) {
-        return new IndexChunk(entries.get(at).name(), high, last, new ArrayList<>(entries.subList(at, entries.size())));
     }
 }

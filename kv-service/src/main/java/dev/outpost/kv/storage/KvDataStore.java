@@ -3,12 +3,14 @@ package dev.outpost.kv.storage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
@@ -28,12 +30,14 @@ import org.infinispan.context.Flag;
  *
  * <h2>Why this works in a distributed cache</h2>
  * Directory and chunks are ordinary entries, spread over the cluster like any other key. Writers use
- * pessimistic transactions: a put or delete locks the one chunk its key falls in (the lock lives on that
- * key's primary owner, cluster-wide) and commits the value and the chunk together, so the index never
- * disagrees with the values. Different chunks of the same namespace are written in parallel. A chunk that
- * grows too big splits in two under an additional lock on the directory; lock order is always chunk, then
- * directory, so writers cannot deadlock. Writers find their chunk through an unlocked directory read; the
- * chunk's own bounds tell them when a concurrent split moved their key, and they retry. Readers take no
+ * pessimistic transactions: a batch of writes to one namespace ({@link #apply}; single puts and deletes are
+ * batches of one, {@link WriteBatcher} groups concurrent ones) locks the chunks its keys fall in (each lock
+ * lives on that key's primary owner, cluster-wide) and commits the values and the chunks together, so the
+ * index never disagrees with the values. Batches touching different chunks of a namespace commit in parallel.
+ * A chunk that grows too big splits (into as many pieces as needed) under an additional lock on the
+ * directory; every writer takes its chunk locks in ascending chunk id and the directory last, so writers
+ * cannot deadlock. Writers find their chunks through an unlocked directory read; a chunk's own bounds tell
+ * them when a concurrent split moved one of their keys, and the batch retries. Readers take no
  * locks: a reader that meets a chunk whose bounds disagree with its directory copy re-reads the directory,
  * and it always resumes after the last key it returned, so a page never repeats or skips a key.
  *
@@ -73,6 +77,14 @@ public final class KvDataStore {
         return v == null || v.expiredAt(nowSeconds) ? null : v;
     }
 
+    /** {@link #get} with an asynchronous read (completes at once when the entry is in memory). */
+    public CompletionStage<StoredValue> getAsync(String namespaceId, String key, long nowSeconds) {
+        return cache.getAsync(KeyLayout.value(namespaceId, key)).thenApply(o -> {
+            StoredValue v = (StoredValue) o;
+            return v == null || v.expiredAt(nowSeconds) ? null : v;
+        });
+    }
+
     /** Live values by key (missing and expired keys are absent from the map), in one bulk read. */
     public Map<String, StoredValue> getAll(String namespaceId, Collection<String> keys, long nowSeconds) {
         Set<String> cacheKeys = new LinkedHashSet<>();
@@ -93,32 +105,154 @@ public final class KvDataStore {
 
     /** Writes a value and its index entry atomically. The caller has validated the expiration. */
     public void put(String namespaceId, String key, StoredValue value, long nowMillis) {
-        long nowSeconds = nowMillis / 1000;
-        String valueKey = KeyLayout.value(namespaceId, key);
-        IndexEntry entry = new IndexEntry(key, value.expiration(), value.metadataJson());
-        mutateChunk(namespaceId, key, chunk -> {
-            if (value.expiration() == 0) {
-                writer.put(valueKey, value);
-            } else {
-                long lifespan = Math.max(1, value.expiration() * 1000 - nowMillis);
-                writer.put(valueKey, value, lifespan, TimeUnit.MILLISECONDS);
-            }
-            return chunk.withUpsert(entry, nowSeconds);
-        });
+        apply(namespaceId, List.of(new Write(key, value)), nowMillis);
     }
 
     /** Deletes a value and its index entry atomically; deleting a missing key is fine (KV-6). */
     public void delete(String namespaceId, String key, long nowSeconds) {
-        String valueKey = KeyLayout.value(namespaceId, key);
-        if (cache.get(KeyLayout.directory(namespaceId)) == null) {
-            // Nothing was ever indexed here; only a stray value could exist.
-            writer.remove(valueKey);
+        apply(namespaceId, List.of(new Write(key, null)), nowSeconds * 1000);
+    }
+
+    /**
+     * Applies writes to one namespace in one transaction: all of them or none. Each index chunk the keys fall
+     * in is locked, read and written once, however many of the writes it holds; values go out in one
+     * {@code putAll} per expiration. Writes of the same key apply in list order (the last one wins).
+     */
+    public void apply(String namespaceId, List<Write> writes, long nowMillis) {
+        if (writes.isEmpty()) {
             return;
         }
-        mutateChunk(namespaceId, key, chunk -> {
-            writer.remove(valueKey);
-            return chunk.withRemoval(key, nowSeconds);
+        String dirKey = KeyLayout.directory(namespaceId);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ChunkDirectory dir = (ChunkDirectory) cache.get(dirKey);
+            if (dir == null) {
+                if (writes.stream().allMatch(w -> w.value() == null)) {
+                    // Nothing was ever indexed here; only stray values could exist.
+                    tx.run(() -> writeValues(namespaceId, writes, nowMillis));
+                    return;
+                }
+                createIndex(namespaceId);
+                continue;
+            }
+            // Lock order: chunks by ascending id, then (only to split) the directory — the same in every
+            // writer, so concurrent batches (also on other nodes) cannot deadlock.
+            TreeMap<Long, Map<String, IndexEntry>> byChunk = new TreeMap<>();
+            for (Write w : writes) {
+                IndexEntry entry = w.value() == null ? null
+                        : new IndexEntry(w.key(), w.value().expiration(), w.value().metadataJson());
+                byChunk.computeIfAbsent(dir.chunkFor(w.key()).id(), id -> new LinkedHashMap<>()).put(w.key(), entry);
+            }
+            boolean done = tx.attempt(() -> {
+                Map<Long, IndexChunk> locked = new LinkedHashMap<>();
+                for (Map.Entry<Long, Map<String, IndexEntry>> e : byChunk.entrySet()) {
+                    IndexChunk chunk = (IndexChunk) forUpdate.get(KeyLayout.chunk(namespaceId, e.getKey()));
+                    if (chunk == null || !e.getValue().keySet().stream().allMatch(chunk::covers)) {
+                        return false; // a split moved a key (or a purge removed the chunk): retry
+                    }
+                    locked.put(e.getKey(), chunk);
+                }
+                writeValues(namespaceId, writes, nowMillis);
+                storeChunks(namespaceId, byChunk, locked, nowMillis / 1000);
+                return true;
+            });
+            if (done) {
+                return;
+            }
+        }
+        throw new CacheException("Could not update the key index of namespace " + namespaceId);
+    }
+
+    /**
+     * Values: only each key's last write counts (one transaction), removals one by one, puts in one
+     * {@code putAll} per expiration (lifespan is per call). A key is never removed and put in the same
+     * transaction: Infinispan then dropped the put.
+     */
+    private void writeValues(String namespaceId, List<Write> writes, long nowMillis) {
+        Map<String, StoredValue> last = new LinkedHashMap<>();
+        for (Write w : writes) {
+            last.put(w.key(), w.value());
+        }
+        Map<Long, Map<String, Object>> byExpiration = new LinkedHashMap<>();
+        last.forEach((key, value) -> {
+            String valueKey = KeyLayout.value(namespaceId, key);
+            if (value == null) {
+                writer.remove(valueKey);
+            } else {
+                byExpiration.computeIfAbsent(value.expiration(), e -> new LinkedHashMap<>()).put(valueKey, value);
+            }
         });
+        byExpiration.forEach((expiration, values) -> {
+            if (expiration == 0) {
+                writer.putAll(values);
+            } else {
+                long lifespan = Math.max(1, expiration * 1000 - nowMillis);
+                writer.putAll(values, lifespan, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Stores the changed chunks (locked by the caller); chunks that grew too big split under the directory lock. */
+    private void storeChunks(String namespaceId, Map<Long, Map<String, IndexEntry>> changes, Map<Long, IndexChunk> locked,
+            long nowSeconds) {
+        String dirKey = KeyLayout.directory(namespaceId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        ChunkDirectory dir = null;
+        for (Map.Entry<Long, IndexChunk> e : locked.entrySet()) {
+            IndexChunk chunk = e.getValue();
+            IndexChunk updated = chunk.withChanges(changes.get(e.getKey()), nowSeconds);
+            if (updated == chunk) {
+                continue;
+            }
+            List<Integer> cuts = new ArrayList<>();
+            cutPoints(updated, 0, updated.entries().size(), cuts);
+            if (cuts.isEmpty()) {
+                out.put(KeyLayout.chunk(namespaceId, e.getKey()), updated);
+                continue;
+            }
+            if (dir == null) {
+                dir = (ChunkDirectory) forUpdate.get(dirKey); // all chunk locks are held: directory last
+            }
+            List<IndexChunk> pieces = updated.cutAt(cuts);
+            int position = dir.positionFor(chunk.low());
+            long firstNewId = dir.nextChunkId();
+            dir = dir.withSplits(position, pieces.subList(1, pieces.size()).stream().map(IndexChunk::low).toList());
+            out.put(KeyLayout.chunk(namespaceId, e.getKey()), pieces.get(0));
+            for (int i = 1; i < pieces.size(); i++) {
+                out.put(KeyLayout.chunk(namespaceId, firstNewId + i - 1), pieces.get(i));
+            }
+        }
+        if (dir != null) {
+            out.put(dirKey, dir);
+        }
+        if (!out.isEmpty()) {
+            writer.putAll(out);
+        }
+    }
+
+    /**
+     * Positions in {@code [from, to)} where a chunk too big must be cut: halves, recursively, until each piece
+     * fits (a single put splits a full chunk in two; a batch may overfill it several times).
+     */
+    private void cutPoints(IndexChunk chunk, int from, int to, List<Integer> cuts) {
+        int size = to - from;
+        if (size <= 1) {
+            return;
+        }
+        boolean tooBig = size > chunkMaxKeys;
+        if (!tooBig) {
+            int bytes = 0;
+            for (int i = from; i < to && !tooBig; i++) {
+                bytes += chunk.entries().get(i).approximateSize();
+                tooBig = bytes > chunkMaxBytes;
+            }
+        }
+        if (!tooBig) {
+            return;
+        }
+        int mid = from + size / 2;
+        cutPoints(chunk, from, mid, cuts);
+        cuts.add(mid);
+        cutPoints(chunk, mid, to, cuts);
     }
 
     /**
@@ -222,57 +356,6 @@ public final class KvDataStore {
         throw new CacheException("Could not purge namespace " + namespaceId + ": its index keeps changing");
     }
 
-    /**
-     * Locks the chunk that holds {@code key}, applies {@code change} (which may also write values in the same
-     * transaction) and stores the resulting chunk, splitting it when it grew too big.
-     */
-    private void mutateChunk(String namespaceId, String key, UnaryOperator<IndexChunk> change) {
-        String dirKey = KeyLayout.directory(namespaceId);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ChunkDirectory dir = (ChunkDirectory) cache.get(dirKey);
-            if (dir == null) {
-                createIndex(namespaceId);
-                continue;
-            }
-            ChunkRef ref = dir.chunkFor(key);
-            String chunkKey = KeyLayout.chunk(namespaceId, ref.id());
-            boolean done = tx.attempt(() -> {
-                IndexChunk chunk = (IndexChunk) forUpdate.get(chunkKey);
-                if (chunk == null || !chunk.covers(key)) {
-                    return false; // a split moved the key (or a purge removed the chunk): retry
-                }
-                IndexChunk updated = change.apply(chunk);
-                if (updated != chunk) {
-                    storeChunk(namespaceId, ref.id(), updated);
-                }
-                return true;
-            });
-            if (done) {
-                return;
-            }
-        }
-        throw new CacheException("Could not update the key index of namespace " + namespaceId);
-    }
-
-    private void storeChunk(String namespaceId, long chunkId, IndexChunk chunk) {
-        int size = chunk.entries().size();
-        boolean tooBig = size > chunkMaxKeys || (size > 1 && chunk.approximateSize() > chunkMaxBytes);
-        if (!tooBig) {
-            writer.put(KeyLayout.chunk(namespaceId, chunkId), chunk);
-            return;
-        }
-        // Split in the middle. We hold the chunk's lock; now take the directory's (order: chunk, directory).
-        String dirKey = KeyLayout.directory(namespaceId);
-        ChunkDirectory dir = (ChunkDirectory) forUpdate.get(dirKey);
-        int at = size / 2;
-        IndexChunk lower = chunk.lowerHalf(at);
-        IndexChunk upper = chunk.upperHalf(at);
-        int position = dir.positionFor(chunk.low());
-        writer.put(KeyLayout.chunk(namespaceId, chunkId), lower);
-        writer.put(KeyLayout.chunk(namespaceId, dir.nextChunkId()), upper);
-        writer.put(dirKey, dir.withSplit(position, upper.low()));
-    }
-
     private void createIndex(String namespaceId) {
         String dirKey = KeyLayout.directory(namespaceId);
         tx.run(() -> {
@@ -281,6 +364,10 @@ public final class KvDataStore {
                 writer.put(KeyLayout.chunk(namespaceId, 0), IndexChunk.first());
             }
         });
+    }
+
+    /** One write of a batch: {@code value} to store, or {@code null} to delete the key. */
+    public record Write(String key, StoredValue value) {
     }
 
     /** One page of index entries; {@code more} tells whether further matching keys exist. */

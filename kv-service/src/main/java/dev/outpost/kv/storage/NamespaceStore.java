@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
@@ -32,6 +33,11 @@ public final class NamespaceStore {
 
     public Optional<NamespaceRecord> find(String namespaceId) {
         return Optional.ofNullable((NamespaceRecord) cache.get(KeyLayout.namespace(namespaceId)));
+    }
+
+    /** {@link #find} with an asynchronous read (completes at once when the record is in memory). */
+    public CompletionStage<Optional<NamespaceRecord>> findAsync(String namespaceId) {
+        return cache.getAsync(KeyLayout.namespace(namespaceId)).thenApply(r -> Optional.ofNullable((NamespaceRecord) r));
     }
 
     public List<NamespaceRecord> forAccount(String accountId) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.infinispan.Cache;
 import org.infinispan.manager.DefaultCacheManager;
@@ -91,6 +95,64 @@ class KvDataStoreTest {
         }
         for (String k : model.keySet()) {
             assertArrayEquals(k.getBytes(StandardCharsets.UTF_8), store.get(NS, k, now() / 1000).value());
+        }
+    }
+
+    // KV-7 with group commit: random batches (puts, deletes, the same key twice) applied in one transaction
+    // each, many keys landing in one 4-key chunk (which then splits several times at once), match the model.
+    @Test
+    void batchesOfWritesMatchASortedModel() {
+        Random random = new Random(11);
+        NavigableMap<String, String> model = new TreeMap<>(Utf8Order.COMPARATOR);
+        for (int round = 0; round < 40; round++) {
+            List<KvDataStore.Write> batch = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(60); i < n; i++) {
+                String k = "k" + random.nextInt(300);
+                if (random.nextInt(5) == 0) {
+                    batch.add(new KvDataStore.Write(k, null));
+                    model.remove(k);
+                } else {
+                    String v = k + "@" + round + "." + i;
+                    batch.add(new KvDataStore.Write(k, value(v)));
+                    model.put(k, v);
+                }
+            }
+            store.apply(NS, batch, now());
+        }
+        for (int limit : new int[] { 1, 5, 1000 }) {
+            assertEquals(List.copyOf(model.keySet()), listAll("", limit), "limit=" + limit);
+        }
+        assertEquals(model.keySet().stream().filter(k -> k.startsWith("k1")).toList(), listAll("k1", 3));
+        model.forEach((k, v) -> assertArrayEquals(v.getBytes(StandardCharsets.UTF_8),
+                store.get(NS, k, now() / 1000).value(), k));
+        assertNull(store.get(NS, "k-never", now() / 1000));
+    }
+
+    // Group commit through WriteBatcher from many threads: every acknowledged write is readable and listed once.
+    @Test
+    void writeBatcherAcknowledgesOnlyCommittedWrites() throws Exception {
+        WriteBatcher batcher = new WriteBatcher(store, System::currentTimeMillis, 64, 1 << 20, 2);
+        try {
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String k = String.format("w%03d", (i * 37) % 500);
+                keys.add(k);
+                writes.add(batcher.submit(NS, k, value(k), () -> { }));
+            }
+            CompletableFuture<Void> refused = batcher.submit(NS, "refused", value("x"), () -> {
+                throw new IllegalStateException("namespace gone");
+            });
+            for (var w : writes) {
+                w.get(30, TimeUnit.SECONDS);
+            }
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> refused.get(30, TimeUnit.SECONDS));
+            assertEquals("namespace gone", e.getCause().getMessage());
+            assertEquals(keys.stream().sorted().toList(), listAll("", 1000));
+            assertNull(store.get(NS, "refused", now() / 1000));
+        } finally {
+            batcher.close();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,13 +75,37 @@ class ThreeNodeClusterTest {
                 }
             }
         });
-        waitFor(() -> acknowledged.size() >= 200);
+        // Group commit on node B: 32 writes in flight, spread over the key space, so each batch touches and
+        // splits several index chunks; a write counts as acknowledged only when its batch committed.
+        List<String> batchedAcknowledged = new CopyOnWriteArrayList<>();
+        WriteBatcher batcher = new WriteBatcher(store(nodes[1]), System::currentTimeMillis, 256, 1 << 22, 2);
+        CompletableFuture<Void> batchedWriter = CompletableFuture.runAsync(() -> {
+            Semaphore inFlight = new Semaphore(32);
+            for (int i = 0; writing.get(); i++) {
+                String key = String.format("b%08x-%d", Integer.reverse(i), i);
+                inFlight.acquireUninterruptibly();
+                batcher.submit(NS, key, new StoredValue(key.getBytes(StandardCharsets.UTF_8), "", 0), () -> { })
+                        .whenComplete((ok, refused) -> {
+                            if (refused == null) {
+                                batchedAcknowledged.add(key);
+                            }
+                            inFlight.release();
+                        });
+            }
+            inFlight.acquireUninterruptibly(32);
+        });
+        waitFor(() -> acknowledged.size() >= 200 && batchedAcknowledged.size() >= 500);
         nodes[2].stop();
         int atStop = acknowledged.size();
-        waitFor(() -> acknowledged.size() >= atStop + 300);
+        int batchedAtStop = batchedAcknowledged.size();
+        waitFor(() -> acknowledged.size() >= atStop + 300 && batchedAcknowledged.size() >= batchedAtStop + 500);
         writing.set(false);
         writer.get(30, TimeUnit.SECONDS);
+        batchedWriter.get(30, TimeUnit.SECONDS);
+        batcher.close();
         assertTrue(acknowledged.size() > atStop, "writes went on after node C stopped");
+        assertTrue(batchedAcknowledged.size() > batchedAtStop, "batched writes went on after node C stopped");
+        acknowledged.addAll(batchedAcknowledged);
 
         long now = System.currentTimeMillis() / 1000;
         for (KvDataStore survivor : List.of(a, store(nodes[1]))) {
