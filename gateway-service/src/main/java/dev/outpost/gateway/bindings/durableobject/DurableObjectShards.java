@@ -49,6 +49,14 @@ public class DurableObjectShards {
                 .withMaxOutboundMessageSize(MAX_MESSAGE_BYTES);
     }
 
+    /**
+     * After a shard was unreachable, its channel waits out a growing reconnect backoff and fails calls fast until
+     * then; a restarted shard should be used at once, so the next call reconnects now.
+     */
+    public void reconnect(String objectId) {
+        channels.get(RendezvousHash.ownerIndex(objectId, channels.size())).resetConnectBackoff();
+    }
+
     @PreDestroy
     void close() {
         channels.forEach(ManagedChannel::shutdown);

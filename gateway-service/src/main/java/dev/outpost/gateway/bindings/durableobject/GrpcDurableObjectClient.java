@@ -80,7 +80,7 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
                 .subscribeAsCompletionStage()
                 .handle((parts, failure) -> {
                     if (failure != null) {
-                        throw failed(failure);
+                        throw failed(objectId, failure);
                     }
                     return response(parts);
                 });
@@ -98,7 +98,7 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
                 .setArguments(ByteString.copyFromUtf8(argumentsJson == null ? "" : argumentsJson)).build();
         return shards.owner(objectId).call(request).subscribeAsCompletionStage().handle((reply, failure) -> {
             if (failure != null) {
-                throw failed(failure);
+                throw failed(objectId, failure);
             }
             if (reply.hasError()) {
                 StringBuilder sb = new StringBuilder("{\"ok\":false,\"error\":{\"name\":");
@@ -145,15 +145,22 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
     }
 
     /** DO-5/DO-15: the service's message; a shard that is down or too slow is worth retrying. */
-    private static BindingException failed(Throwable failure) {
+    private BindingException failed(String objectId, Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        Status.Code code = Status.fromThrowable(cause).getCode();
-        boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-                || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.ABORTED;
-        String message = OutpostErrors.codeOf(cause) != null || code != Status.Code.UNKNOWN
-                ? OutpostErrors.messageOf(cause) : String.valueOf(cause.getMessage());
-        if (code == Status.Code.UNAVAILABLE && OutpostErrors.codeOf(cause) == null) {
+        Status status = Status.fromThrowable(cause);
+        Status.Code code = status.getCode();
+        // a connection that drops under a call surfaces as UNKNOWN "channel closed", with no service error code
+        boolean dropped = OutpostErrors.codeOf(cause) == null && (code == Status.Code.UNAVAILABLE
+                || code == Status.Code.CANCELLED || (code == Status.Code.UNKNOWN && status.getDescription() != null
+                && status.getDescription().contains("channel closed")));
+        boolean retryable = dropped || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED
+                || code == Status.Code.ABORTED;
+        String message = OutpostErrors.codeOf(cause) != null ? OutpostErrors.messageOf(cause)
+                : code == Status.Code.UNKNOWN && status.getDescription() == null ? String.valueOf(cause.getMessage())
+                : code + ": " + OutpostErrors.messageOf(cause);
+        if (dropped) {
+            shards.reconnect(objectId);
             message = "Durable Object service unavailable: " + message;
         }
         return new BindingException((retryable ? RETRYABLE : "") + message, cause);
