@@ -23,10 +23,6 @@ public interface DurableObjectConfig {
     @WithDefault("0")
     int shardIndex();
 
-    /** Deadline of one event of an object (fetch or RPC), like a worker request's wall limit. */
-    @WithDefault("30s")
-    Duration eventTimeout();
-
     /** How long the isolate of a replaced script version is kept for events still running on it (DO-14). */
     @WithDefault("30s")
     Duration replacedVersionGrace();
