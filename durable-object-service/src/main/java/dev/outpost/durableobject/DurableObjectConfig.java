@@ -1,10 +1,29 @@
 package dev.outpost.durableobject;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
 
 /** Everything under {@code outpost.durableobject.*}. */
 @ConfigMapping(prefix = "outpost.durableobject")
 public interface DurableObjectConfig {
     /** Directory of this shard's per-object SQLite files. */
     String dataDir();
+
+    /**
+     * Every shard's host:port, in the same order as the gateway's {@code outpost.gateway.durable-object.shards}; an
+     * object id is owned by exactly one (rendezvous hashing over the index).
+     */
+    @WithDefault("127.0.0.1:8084")
+    List<String> shards();
+
+    /** This process's position in {@link #shards()}. */
+    @WithDefault("0")
+    int shardIndex();
+
+    /** How long the isolate of a replaced script version is kept for events still running on it (DO-14). */
+    @WithDefault("30s")
+    Duration replacedVersionGrace();
 }

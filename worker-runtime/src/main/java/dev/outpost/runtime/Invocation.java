@@ -8,10 +8,22 @@ package dev.outpost.runtime;
  * @param propsJson  the JSON of {@code ctx.props} (SVC-1 {@code props}), or null for {@code {}}
  * @param cfJson     the JSON of {@code request.cf} for a request from the internet (RT-9), or null when the
  *                   request has none (e.g. one from a service binding)
+ * @param objectJson the Durable Object the event is for (DO-6), as the JSON the prelude's
+ *                   durable-object-host.js reads ({@link DurableObjectTarget#json()}), or null for the worker's
+ *                   own entrypoints
  */
-public record Invocation(String entrypoint, String propsJson, String cfJson) {
+public record Invocation(String entrypoint, String propsJson, String cfJson, String objectJson) {
     /** The default export, empty props, no {@code request.cf}. */
-    public static final Invocation DEFAULT = new Invocation(null, null, null);
+    public static final Invocation DEFAULT = new Invocation(null, null, null, null);
+
+    public Invocation(String entrypoint, String propsJson, String cfJson) {
+        this(entrypoint, propsJson, cfJson, null);
+    }
+
+    /** An event (fetch or RPC) for one Durable Object instance of the worker (DO-5, DO-6). */
+    public static Invocation object(DurableObjectTarget target) {
+        return new Invocation(null, null, null, target.json());
+    }
 
     /** A request from the internet to the default export, with its {@code request.cf}. */
     public static Invocation incoming(String cfJson) {

@@ -57,9 +57,14 @@ public final class WorkerEnvironment {
 
     /**
      * {@code durable_object_namespace}: a DurableObjectNamespace (DO-3); {@code namespaceId} keys its ids, empty
-     * while an upload is only being compiled (before the control plane has assigned it).
+     * while an upload is only being compiled (before the control plane has assigned it). {@code client} serves its
+     * stubs (DO-5); null when nothing does (stubs then reject with an error that says so).
      */
-    public record DurableObjectNamespaceBinding(String name, String namespaceId, String className) implements Binding {
+    public record DurableObjectNamespaceBinding(String name, String namespaceId, String className,
+                                                dev.outpost.runtime.bindings.DurableObjectClient client) implements Binding {
+        public DurableObjectNamespaceBinding(String name, String namespaceId, String className) {
+            this(name, namespaceId, className, null);
+        }
     }
 
     /** {@code queue}: a Queue producer for the named queue; {@code producer} null = sends reject. */
@@ -70,14 +75,25 @@ public final class WorkerEnvironment {
         }
     }
 
-    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null);
+    private static final WorkerEnvironment EMPTY = new WorkerEnvironment(List.of(), null, null);
 
     private final List<Binding> bindings;
     private final String cacheScope;
+    private final dev.outpost.runtime.bindings.DurableObjectStorage objectStorage;
 
-    private WorkerEnvironment(List<Binding> bindings, String cacheScope) {
+    private WorkerEnvironment(List<Binding> bindings, String cacheScope,
+                              dev.outpost.runtime.bindings.DurableObjectStorage objectStorage) {
         this.bindings = List.copyOf(bindings);
         this.cacheScope = cacheScope;
+        this.objectStorage = objectStorage;
+    }
+
+    /**
+     * The storage of the Durable Objects this isolate hosts (DO-8), or null when it hosts none (the gateway's
+     * isolates): only durable-object-service sets it.
+     */
+    public dev.outpost.runtime.bindings.DurableObjectStorage objectStorage() {
+        return objectStorage;
     }
 
     /**
@@ -110,6 +126,7 @@ public final class WorkerEnvironment {
         private final List<Binding> bindings = new ArrayList<>();
         private final Set<String> names = new LinkedHashSet<>();
         private String cacheScope;
+        private dev.outpost.runtime.bindings.DurableObjectStorage objectStorage;
 
         private Builder() {
         }
@@ -154,8 +171,20 @@ public final class WorkerEnvironment {
         }
 
         public Builder durableObjectNamespace(String name, String namespaceId, String className) {
+            return durableObjectNamespace(name, namespaceId, className, null);
+        }
+
+        /** A namespace whose stubs {@code client} serves (DO-5); a null client makes them reject. */
+        public Builder durableObjectNamespace(String name, String namespaceId, String className,
+                                              dev.outpost.runtime.bindings.DurableObjectClient client) {
             return add(new DurableObjectNamespaceBinding(name, Objects.requireNonNullElse(namespaceId, ""),
-                    Objects.requireNonNull(className, "className")));
+                    Objects.requireNonNull(className, "className"), client));
+        }
+
+        /** Where the Durable Objects hosted by this worker's isolates keep their storage (DO-8). */
+        public Builder objectStorage(dev.outpost.runtime.bindings.DurableObjectStorage storage) {
+            this.objectStorage = storage;
+            return this;
         }
 
         /** The Cache API partition of the worker, e.g. {@code account:<id>} (see {@link #cacheScope()}). */
@@ -177,7 +206,7 @@ public final class WorkerEnvironment {
         }
 
         public WorkerEnvironment build() {
-            return new WorkerEnvironment(bindings, cacheScope);
+            return new WorkerEnvironment(bindings, cacheScope, objectStorage);
         }
     }
 }

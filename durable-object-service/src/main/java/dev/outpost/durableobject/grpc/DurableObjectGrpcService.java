@@ -1,35 +1,103 @@
 package dev.outpost.durableobject.grpc;
 
+import com.google.protobuf.ByteString;
 import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.common.v1.Header;
+import dev.outpost.contracts.common.v1.HttpRequest;
+import dev.outpost.contracts.common.v1.HttpResponse;
 import dev.outpost.contracts.durableobject.v1.DurableObjectService;
+import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.contracts.durableobject.v1.ObjectCallRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectCallResponse;
+import dev.outpost.contracts.durableobject.v1.ObjectFetchHead;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchResponse;
 import dev.outpost.contracts.durableobject.v1.ValidateIdRequest;
 import dev.outpost.contracts.durableobject.v1.ValidateIdResponse;
 import dev.outpost.durableobject.ObjectIds;
+import dev.outpost.durableobject.hosting.ObjectHost;
+import dev.outpost.durableobject.placement.ObjectPlacement;
+import dev.outpost.runtime.BodyStream;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.WorkerResponse;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
- * The Durable Object gRPC API. Hosting objects (fetch, RPC, storage, alarms) is not built yet —
- * no issue covers it so far — and those RPCs answer UNIMPLEMENTED with a code a caller can test
- * for, rather than pretending to work.
+ * The Durable Object gRPC API: a thin translation to {@link ObjectHost}. Every call is checked first: a valid
+ * id (DO-4) that this shard owns (placement, DO-13); otherwise FAILED_PRECONDITION with the owner's address.
+ * Bodies travel whole: the request's head carries its body, and the answer is one head message with the body.
  */
 @GrpcService
 public class DurableObjectGrpcService implements DurableObjectService {
+    private final ObjectHost host;
+    private final ObjectPlacement placement;
+
+    public DurableObjectGrpcService(ObjectHost host, ObjectPlacement placement) {
+        this.host = host;
+        this.placement = placement;
+    }
 
     @Override
     public Multi<ObjectFetchResponse> fetch(Multi<ObjectFetchRequest> request) {
-        return Multi.createFrom().failure(notYet("fetch"));
+        return request.collect().asList().onItem().transformToUni(parts -> {
+            ObjectFetchHead head = null;
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (ObjectFetchRequest part : parts) {
+                if (part.hasHead()) {
+                    head = part.getHead();
+                    body.writeBytes(head.getRequest().getBody().toByteArray());
+                } else {
+                    body.writeBytes(part.getChunk().toByteArray());
+                }
+            }
+            if (head == null) {
+                return Uni.createFrom().failure(OutpostErrors.error(Status.Code.INVALID_ARGUMENT, "DO_BAD_REQUEST",
+                        "the first message of Fetch must be the head"));
+            }
+            ObjectAddress address = head.getAddress();
+            check(address);
+            HttpRequest http = head.getRequest();
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (Header h : http.getHeadersList()) {
+                headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
+            }
+            WorkerRequest workerRequest = new WorkerRequest(http.getMethod(), http.getUrl(), headers,
+                    body.toByteArray(), "do-" + UUID.randomUUID());
+            return Uni.createFrom().completionStage(() -> host.fetch(address, workerRequest)
+                    .thenCompose(DurableObjectGrpcService::answer));
+        }).toMulti();
     }
 
     @Override
     public Uni<ObjectCallResponse> call(ObjectCallRequest request) {
-        return Uni.createFrom().failure(notYet("RPC"));
+        ObjectAddress address = request.getAddress();
+        try {
+            check(address);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        if (request.getPathCount() != 1) {
+            return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "DO_NOT_IMPLEMENTED",
+                    "Durable Object RPC promise pipelining (a path of " + request.getPathCount()
+                            + " members) is not supported yet; call one method per round trip"));
+        }
+        String args = request.getArguments().isEmpty() ? null : request.getArguments().toString(StandardCharsets.UTF_8);
+        return Uni.createFrom().completionStage(() -> host.call(address, request.getPath(0), args))
+                .map(outcome -> ObjectCallResponse.newBuilder()
+                        .setResult(ByteString.copyFromUtf8(outcome)).build());
     }
 
     @Override
@@ -39,8 +107,42 @@ public class DurableObjectGrpcService implements DurableObjectService {
                 .setReason(problem == null ? "" : problem).build());
     }
 
-    private static RuntimeException notYet(String what) {
-        return OutpostErrors.error(Status.Code.UNIMPLEMENTED, "DO_NOT_IMPLEMENTED",
-                "Durable Object " + what + " is not available in this version of Outpost");
+    private void check(ObjectAddress address) {
+        String problem = ObjectIds.problem(address.getObjectId());
+        if (problem != null) {
+            throw OutpostErrors.error(Status.Code.INVALID_ARGUMENT, "DO_INVALID_ID", problem);
+        }
+        if (address.getNamespaceId().isEmpty() || address.getCaller().getAccountId().isEmpty()) {
+            throw OutpostErrors.error(Status.Code.INVALID_ARGUMENT, "DO_BAD_ADDRESS",
+                    "the call names no namespace or account");
+        }
+        placement.requireLocal(address.getObjectId());
+    }
+
+    /** The response as one message; a streamed body is read to its end first. */
+    private static CompletionStage<ObjectFetchResponse> answer(WorkerResponse response) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(response.body() == null ? new byte[0] : response.body());
+        CompletableFuture<Void> read = response.bodyStream() == null ? CompletableFuture.completedFuture(null)
+                : drain(response.bodyStream(), body);
+        return read.thenApply(ignored -> {
+            HttpResponse.Builder head = HttpResponse.newBuilder().setStatus(response.status())
+                    .setStatusText(response.statusText() == null ? "" : response.statusText())
+                    .setBody(ByteString.copyFrom(body.toByteArray()));
+            for (Map.Entry<String, String> h : response.headers()) {
+                head.addHeaders(Header.newBuilder().setName(h.getKey()).setValue(h.getValue()));
+            }
+            return ObjectFetchResponse.newBuilder().setHead(head).build();
+        });
+    }
+
+    private static CompletableFuture<Void> drain(BodyStream stream, ByteArrayOutputStream into) {
+        return stream.read().toCompletableFuture().thenCompose(chunk -> {
+            if (chunk == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            into.writeBytes(chunk);
+            return drain(stream, into);
+        });
     }
 }

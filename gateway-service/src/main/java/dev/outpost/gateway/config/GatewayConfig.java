@@ -118,6 +118,9 @@ public interface GatewayConfig {
 
     D1 d1();
 
+    /** Durable Object placement (outpost.gateway.durable-object.*). */
+    DurableObject durableObject();
+
     Isolates isolates();
 
     /** The isolate pool of each worker version (outpost.gateway.isolates.*). */
@@ -146,6 +149,20 @@ public interface GatewayConfig {
         String shards();
 
         /** Deadline of one D1 call: longer than d1-service's 30 s query limit, so its own error wins. */
+        @WithDefault("35s")
+        Duration timeout();
+    }
+
+    /**
+     * Durable Object placement (outpost.gateway.durable-object.*): the durable-object-service shards, in the same
+     * order as their outpost.durableobject.shards.
+     */
+    interface DurableObject {
+        /** Comma-separated host:port of every shard; an object id is owned by one (rendezvous hashing). */
+        @WithDefault("127.0.0.1:8084")
+        String shards();
+
+        /** Deadline of one call to an object (fetch or RPC); longer than the object's own 30 s wall limit. */
         @WithDefault("35s")
         Duration timeout();
     }

@@ -68,7 +68,7 @@ public class EnvironmentFactory {
                 case "queue" -> env.queue(binding.name(), binding.text("queue_name"), queueProducer(accountId, scriptName,
                         binding));
                 case "durable_object_namespace" -> env.durableObjectNamespace(binding.name(), binding.text("namespace_id"),
-                        binding.text("class_name"));
+                        binding.text("class_name"), objectClient(accountId, scriptName, binding));
                 default -> throw new IllegalArgumentException("unsupported binding type " + binding.type());
             }
         }
@@ -86,6 +86,25 @@ public class EnvironmentFactory {
                 binding.text("queue_name"), delay == null || !delay.canConvertToInt() ? null : delay.asInt(),
                 QUEUE_SEND_TIMEOUT.compareTo(config.bindingTimeout()) > 0 ? QUEUE_SEND_TIMEOUT : config.bindingTimeout());
     }
+
+    /** DO-5: stubs served by durable-object-service; none while an upload is only compiled (no namespace id yet). */
+    private dev.outpost.runtime.bindings.DurableObjectClient objectClient(String accountId, String scriptName,
+                                                                         BindingSpec binding) {
+        String namespaceId = binding.text("namespace_id");
+        if (namespaceId == null || namespaceId.isEmpty()) {
+            return null;
+        }
+        String target = binding.text("script_name");
+        return new dev.outpost.gateway.bindings.durableobject.GrpcDurableObjectClient(objectShards.get(),
+                deployments.get(), accountId, scriptName, binding.name(), namespaceId, binding.text("class_name"),
+                target == null || target.isEmpty() ? scriptName : target);
+    }
+
+    /** DO-5: looked up lazily so that a gateway without Durable Object bindings opens no channel. */
+    @Inject
+    jakarta.enterprise.inject.Instance<dev.outpost.gateway.bindings.durableobject.DurableObjectShards> objectShards;
+    @Inject
+    jakarta.enterprise.inject.Instance<DeploymentTable> deployments;
 
     /** API-3: {@code {type:"d1", name, id}}; {@code database_id} is accepted too (wrangler's config key). */
     public static String d1DatabaseId(BindingSpec binding) {

@@ -46,7 +46,14 @@ public final class ServiceProperties {
                 p.put("outpost.d1.api-token", creds.apiToken());
                 p.put("outpost.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
             }
-            case DURABLE_OBJECT -> p.put("outpost.durableobject.data-dir", data + "/objects");
+            case DURABLE_OBJECT -> {
+                p.put("outpost.durableobject.data-dir", data + "/objects");
+                // DO placement: the one local shard (the list must match the gateway's durable-object.shards).
+                p.put("outpost.durableobject.shards", "127.0.0.1:" + ports.port(Component.DURABLE_OBJECT));
+                // the code of worker versions comes from the gateway (ObjectCodeService)
+                p.put("quarkus.grpc.clients.gateway.host", "127.0.0.1");
+                p.put("quarkus.grpc.clients.gateway.port", Integer.toString(ports.port(Component.GATEWAY)));
+            }
             case QUEUE -> {
                 p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));
                 // push consumers run in the gateway's isolates
@@ -68,6 +75,7 @@ public final class ServiceProperties {
                 }
                 // D1 placement: the one local shard (the list must match d1-service's outpost.d1.shards).
                 p.put("outpost.gateway.d1.shards", "127.0.0.1:" + ports.port(Component.D1));
+                p.put("outpost.gateway.durable-object.shards", "127.0.0.1:" + ports.port(Component.DURABLE_OBJECT));
                 p.put("outpost.gateway.bootstrap.account-id", creds.accountId());
                 p.put("outpost.gateway.bootstrap.token", creds.apiToken());
                 p.put("outpost.gateway.bootstrap.token-id", creds.apiTokenId());

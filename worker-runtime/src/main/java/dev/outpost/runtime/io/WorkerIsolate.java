@@ -192,7 +192,8 @@ public final class WorkerIsolate {
                         stringOrUndefined(invocation.entrypoint()),
                         stringOrUndefined(invocation.propsJson()),
                         stringOrUndefined(invocation.cfJson()),
-                        runtime.createV8ValueInteger(streamHandle));
+                        runtime.createV8ValueInteger(streamHandle),
+                        stringOrUndefined(invocation.objectJson()));
             } finally {
                 JavetResourceUtils.safeClose(buffer);
             }
@@ -253,7 +254,8 @@ public final class WorkerIsolate {
                 stringOrUndefined(invocation.entrypoint()),
                 stringOrUndefined(invocation.propsJson()),
                 runtime.createV8ValueString(call.member()),
-                stringOrUndefined(call.argumentsJson())));
+                stringOrUndefined(call.argumentsJson()),
+                stringOrUndefined(invocation.objectJson())));
     }
 
     private V8Value stringOrUndefined(String value) throws JavetException {
@@ -330,11 +332,13 @@ public final class WorkerIsolate {
         List<ServiceBinding> serviceBindings = new ArrayList<>();
         List<dev.outpost.runtime.bindings.r2.R2BucketBinding> r2 = new ArrayList<>();
         List<dev.outpost.runtime.bindings.queue.QueueProducerBinding> queues = new ArrayList<>();
+        List<dev.outpost.runtime.bindings.DurableObjectClient> objectClients = new ArrayList<>();
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             if (binding instanceof WorkerEnvironment.QueueBinding q) {
                 queues.add(q.producer());
-            }
-            if (binding instanceof WorkerEnvironment.ServiceBindingEntry s) {
+            } else if (binding instanceof WorkerEnvironment.DurableObjectNamespaceBinding d) {
+                objectClients.add(d.client());
+            } else if (binding instanceof WorkerEnvironment.ServiceBindingEntry s) {
                 serviceBindings.add(s.service());
             } else if (binding instanceof WorkerEnvironment.KvBinding k) {
                 kv.add(k.namespace());
@@ -358,6 +362,8 @@ public final class WorkerIsolate {
                     .install(new ServiceBindingHost(services, serviceBindings, streams))
                     .install(new R2Host(services, r2))
                     .install(new dev.outpost.runtime.api.QueueHost(services, queues))
+                    .install(new dev.outpost.runtime.api.DurableObjectHost(services, objectClients,
+                            environment.objectStorage(), streams))
                     .install(new CacheHost(cache, environment.cacheScope() != null ? environment.cacheScope()
                             : "worker:" + bundle.scriptName()))
                     .install(streams)
@@ -388,6 +394,7 @@ public final class WorkerIsolate {
         int serviceIndex = 0;
         int r2Index = 0;
         int queueIndex = 0;
+        int objectIndex = 0;
         for (WorkerEnvironment.Binding binding : environment.bindings()) {
             String type;
             V8Value value;
@@ -418,7 +425,10 @@ public final class WorkerIsolate {
                 value = runtime.createV8ValueString((queueIndex++) + "\0" + q.queueName());
             } else if (binding instanceof WorkerEnvironment.DurableObjectNamespaceBinding d) {
                 type = "durable_object_namespace";
-                value = runtime.createV8ValueString(d.namespaceId() + "\0" + d.className());
+                // "<namespace id>\0<class>\0<client index, -1 when nothing serves the stubs>"
+                int index = objectIndex++;
+                value = runtime.createV8ValueString(d.namespaceId() + "\0" + d.className() + "\0"
+                        + (d.client() == null ? -1 : index));
             } else {
                 throw new WorkerLoadException("Unsupported binding type for \"" + binding.name() + "\".");
             }

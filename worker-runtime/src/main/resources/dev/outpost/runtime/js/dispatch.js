@@ -4,6 +4,7 @@
 
 import { host } from './host.js';
 import { describeError } from './errors.js';
+import { reportError } from './console.js';
 import { requestFromHost } from './request.js';
 import { Response } from './response.js';
 import { Headers, headersToWire } from './headers.js';
@@ -15,6 +16,7 @@ import { attachToHost } from './websocket.js';
 import { newContext, finished, invokeFetch, invokeScheduled, invokeRpc } from './handlers.js';
 import { ScheduledController } from './service-worker.js';
 import { encodeOutcome, decode } from './rpc-codec.js';
+import { invokeObjectFetch, invokeObjectCall } from './durable-object-host.js';
 
 const NOT_A_RESPONSE = "TypeError: Incorrect type for Promise: the Promise did not resolve to 'Response'.";
 const encoder = new TextEncoder();
@@ -77,13 +79,18 @@ function fail(id, error) {
  * entrypoint names a named WorkerEntrypoint export (service bindings), props is the ctx.props JSON and cf the
  * request.cf JSON of an incoming request.
  */
-export function dispatchFetch(id, method, url, headers, body, entrypoint, props, cf, streamHandle) {
+export function dispatchFetch(id, method, url, headers, body, entrypoint, props, cf, streamHandle, object) {
   let result;
   try {
     const request = requestFromHost(method, url, headers, streamHandle > 0 ? streamFromHost(streamHandle) : body,
       cf ? JSON.parse(cf) : undefined);
     const ctx = newContext(id, props ? JSON.parse(props) : {});
-    result = invokeFetch(request, ctx, entrypoint);
+    if (object !== undefined) {
+      // DO-5: an exception of the object goes back to the stub, which throws it (.remote = true)
+      result = invokeObjectFetch(JSON.parse(object), request).catch((e) => remoteError(e));
+    } else {
+      result = invokeFetch(request, ctx, entrypoint);
+    }
   } catch (e) {
     finished(id);
     fail(id, e);
@@ -111,12 +118,20 @@ export function dispatchScheduled(id, entrypoint, props, cron, scheduledTime) {
     .finally(() => finished(id));
 }
 
+/** The answer to a Durable Object fetch that threw: the error's outcome JSON in a header the stub reads. */
+function remoteError(e) {
+  reportError(e);
+  return new Response(null, { status: 500, headers: { 'outpost-remote-error': encodeURIComponent(encodeOutcome(false, e)) } });
+}
+
 /** A JS RPC call (SVC-3): args is the encoded argument array, or undefined to read a property. */
-export function dispatchCall(id, entrypoint, props, member, args) {
+export function dispatchCall(id, entrypoint, props, member, args, object) {
   let outcome;
   try {
     const ctx = newContext(id, props ? JSON.parse(props) : {});
-    outcome = invokeRpc(entrypoint, member, args === undefined || args === null ? undefined : decode(args), ctx);
+    const decoded = args === undefined || args === null ? undefined : decode(args);
+    outcome = object !== undefined ? invokeObjectCall(JSON.parse(object), member, decoded)
+      : invokeRpc(entrypoint, member, decoded, ctx);
   } catch (e) {
     outcome = Promise.reject(e);
   }

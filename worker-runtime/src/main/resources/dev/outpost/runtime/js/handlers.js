@@ -121,6 +121,11 @@ export function prepareServiceWorker() {
   exposeBindingsAsGlobals();
 }
 
+/** A named export of the main module (a Durable Object class, DO-6), or undefined. */
+export function exportedClass(name) {
+  return exportsOf === null ? undefined : exportsOf[name];
+}
+
 function entrypoint(name) {
   const target = name ? exportsOf[name] : exportsOf.default;
   if (target === undefined || target === null || (typeof target !== 'function' && typeof target !== 'object')) {

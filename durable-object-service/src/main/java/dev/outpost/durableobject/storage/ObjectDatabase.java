@@ -1,0 +1,109 @@
+package dev.outpost.durableobject.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The SQLite file of one Durable Object (DO-8, DO-9): WAL mode with {@code synchronous=FULL}, so a commit is on
+ * disk when it returns. The KV API lives in table {@code _cf_KV} (the name Cloudflare uses, hidden from
+ * {@code sql.exec}); the object's own SQL tables sit beside it in the same file.
+ */
+public final class ObjectDatabase implements AutoCloseable {
+    private final Connection connection;
+    private boolean userTransaction;
+
+    private ObjectDatabase(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static ObjectDatabase open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS _cf_KV (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new ObjectDatabase(c);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Inside {@code storage.transaction()} (DO-8): operations join it instead of committing one by one. */
+    public boolean inUserTransaction() {
+        return userTransaction;
+    }
+
+    public void begin() throws SQLException {
+        if (userTransaction) {
+            throw new SQLException("a transaction is already open");
+        }
+        connection.setAutoCommit(false);
+        userTransaction = true;
+    }
+
+    public void end(boolean commit) throws SQLException {
+        if (!userTransaction) {
+            return;
+        }
+        try {
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+        } finally {
+            userTransaction = false;
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Runs {@code work} atomically: in the open user transaction, else in one of its own. */
+    public <T> T atomically(SqlWork<T> work) throws SQLException {
+        if (userTransaction) {
+            return work.run(connection);
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (userTransaction) {
+                connection.rollback();
+            }
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing at shutdown or eviction: nothing to recover
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

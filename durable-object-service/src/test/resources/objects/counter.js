@@ -1,0 +1,130 @@
+import { DurableObject } from 'cloudflare:workers';
+
+// DO-6: a DurableObject subclass, served by fetch and RPC, storage in ctx.storage (DO-8) and ctx.storage.sql (DO-9).
+export class Counter extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    this.activations = 1;
+    ctx.blockConcurrencyWhile(async () => {
+      this.loaded = (await ctx.storage.get('count')) ?? 0;
+    });
+  }
+
+  async fetch(request) {
+    const url = new URL(request.url);
+    if (url.pathname === '/boom') throw new RangeError('fetch went wrong');
+    const count = ((await this.ctx.storage.get('count')) ?? 0) + 1;
+    await this.ctx.storage.put('count', count);
+    return Response.json({ count, name: this.ctx.id.name ?? null, id: this.ctx.id.toString(), greeting: this.env.GREETING });
+  }
+
+  async increment(by = 1) {
+    const count = ((await this.ctx.storage.get('count')) ?? 0) + by;
+    await this.ctx.storage.put('count', count);
+    return count;
+  }
+
+  /** Reads, waits on a timer, then writes: only correct when the object's events do not interleave (DO-13). */
+  async slowIncrement() {
+    const count = (await this.ctx.storage.get('slow')) ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await this.ctx.storage.put('slow', count + 1);
+    return count + 1;
+  }
+
+  async kvTour() {
+    const s = this.ctx.storage;
+    await s.deleteAll();
+    await s.put({ a: 1, b: { nested: [1, 2] }, c: new Date(5), 'ca': 'x', d: new Map([[1, 2]]), e: new Uint8Array([7, 8]) });
+    const listed = [...(await s.list()).keys()];
+    const many = await s.get(['b', 'zz', 'a']);
+    const range = [...(await s.list({ start: 'b', end: 'd' })).keys()];
+    const after = [...(await s.list({ startAfter: 'b', limit: 2 })).keys()];
+    const prefix = [...(await s.list({ prefix: 'c' })).keys()];
+    const reversed = [...(await s.list({ reverse: true, limit: 2 })).keys()];
+    const date = (await s.get('c')) instanceof Date;
+    const deletedOne = await s.delete('a');
+    const deletedMissing = await s.delete('a');
+    const deletedMany = await s.delete(['b', 'c', 'nope']);
+    let rolledBack;
+    try {
+      await s.transaction(async (txn) => {
+        await txn.put('t', 1);
+        throw new Error('undo');
+      });
+    } catch (e) {
+      rolledBack = (await s.get('t')) === undefined;
+    }
+    await s.transaction(async (txn) => { await txn.put('t2', 2); });
+    let tooMany;
+    try {
+      await s.get(Array.from({ length: 129 }, (_, i) => `k${i}`));
+    } catch (e) {
+      tooMany = e.message;
+    }
+    return {
+      listed, many: [...many.entries()], range, after, prefix, reversed, deletedOne, deletedMissing, deletedMany,
+      rolledBack, committed: await s.get('t2'), date,
+      map: (await s.get('d')).get(1), bytes: [...(await s.get('e'))], tooMany,
+    };
+  }
+
+  sqlTour() {
+    const sql = this.ctx.storage.sql;
+    sql.exec('CREATE TABLE IF NOT EXISTS people (id INTEGER PRIMARY KEY, name TEXT, photo BLOB)');
+    sql.exec('DELETE FROM people');
+    const inserted = sql.exec('INSERT INTO people (name, photo) VALUES (?, ?), (?, ?)', 'ada', new Uint8Array([1, 2]).buffer, 'bob', null);
+    const cursor = sql.exec('SELECT name, photo FROM people ORDER BY name');
+    const columns = cursor.columnNames;
+    const first = cursor.next().value;
+    const rest = cursor.raw().toArray();
+    let oneError;
+    try {
+      sql.exec('SELECT * FROM people').one();
+    } catch (e) {
+      oneError = e.message;
+    }
+    let beginError;
+    try {
+      sql.exec('BEGIN TRANSACTION');
+    } catch (e) {
+      beginError = e.message;
+    }
+    return {
+      written: inserted.rowsWritten, columns, firstName: first.name, photo: [...new Uint8Array(first.photo)], rest,
+      rowsRead: cursor.rowsRead, one: sql.exec('SELECT count(*) AS n FROM people').one().n, oneError, beginError,
+      size: sql.databaseSize > 0,
+    };
+  }
+
+  whoAmI() {
+    return { name: this.ctx.id.name ?? null, loaded: this.loaded, activations: this.activations };
+  }
+
+  async fail() {
+    throw new TypeError('nope');
+  }
+}
+
+// DO-6 legacy: a plain class with constructor(state, env) and fetch; no RPC.
+export class Legacy {
+  constructor(state, env) {
+    this.state = state;
+  }
+
+  async fetch() {
+    const n = ((await this.state.storage.get('n')) ?? 0) + 1;
+    await this.state.storage.put('n', n);
+    return new Response(`legacy ${n}`);
+  }
+
+  notRpc() {
+    return 'should not be reachable';
+  }
+}
+
+export default {
+  fetch() {
+    return new Response('worker');
+  },
+};

@@ -1,0 +1,168 @@
+package dev.outpost.gateway.bindings.durableobject;
+
+import com.google.protobuf.ByteString;
+import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.common.v1.Header;
+import dev.outpost.contracts.common.v1.HttpRequest;
+import dev.outpost.contracts.common.v1.HttpResponse;
+import dev.outpost.contracts.durableobject.v1.ObjectAddress;
+import dev.outpost.contracts.durableobject.v1.ObjectCallRequest;
+import dev.outpost.contracts.durableobject.v1.ObjectFetchHead;
+import dev.outpost.contracts.durableobject.v1.ObjectFetchRequest;
+import dev.outpost.contracts.durableobject.v1.ObjectFetchResponse;
+import dev.outpost.gateway.hosting.ActiveVersion;
+import dev.outpost.gateway.hosting.DeploymentTable;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.WorkerResponse;
+import dev.outpost.runtime.bindings.BindingException;
+import dev.outpost.runtime.bindings.DurableObjectClient;
+import io.grpc.Status;
+import io.smallrye.mutiny.Multi;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The stubs of one {@code durable_object_namespace} binding (DO-5): each call goes over gRPC to the shard that owns
+ * the object, naming the version of the namespace's script that is deployed now, so the object runs the current
+ * code. Failures on the way are errors the stub throws with {@code .remote = false}; transport failures a caller may
+ * retry are marked so the stub sets {@code .retryable}.
+ */
+public final class GrpcDurableObjectClient implements DurableObjectClient {
+    /** The prefix durable-objects.js reads as "retryable". */
+    static final String RETRYABLE = "[retryable] ";
+
+    private final DurableObjectShards shards;
+    private final DeploymentTable deployments;
+    private final String accountId;
+    private final String callerScript;
+    private final String bindingName;
+    private final String namespaceId;
+    private final String className;
+    private final String scriptName;
+
+    public GrpcDurableObjectClient(DurableObjectShards shards, DeploymentTable deployments, String accountId,
+                                   String callerScript, String bindingName, String namespaceId, String className,
+                                   String scriptName) {
+        this.shards = shards;
+        this.deployments = deployments;
+        this.accountId = accountId;
+        this.callerScript = callerScript;
+        this.bindingName = bindingName;
+        this.namespaceId = namespaceId;
+        this.className = className;
+        this.scriptName = scriptName;
+    }
+
+    @Override
+    public CompletionStage<WorkerResponse> fetch(String objectId, String name, WorkerRequest request) {
+        ObjectAddress address;
+        try {
+            address = address(objectId, name);
+        } catch (BindingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        HttpRequest.Builder http = HttpRequest.newBuilder().setMethod(request.method()).setUrl(request.url())
+                .setBody(ByteString.copyFrom(request.body()));
+        for (Map.Entry<String, String> h : request.headers()) {
+            http.addHeaders(Header.newBuilder().setName(h.getKey()).setValue(h.getValue()));
+        }
+        ObjectFetchRequest head = ObjectFetchRequest.newBuilder()
+                .setHead(ObjectFetchHead.newBuilder().setAddress(address).setRequest(http)).build();
+        return shards.owner(objectId).fetch(Multi.createFrom().item(head)).collect().asList()
+                .subscribeAsCompletionStage()
+                .handle((parts, failure) -> {
+                    if (failure != null) {
+                        throw failed(objectId, failure);
+                    }
+                    return response(parts);
+                });
+    }
+
+    @Override
+    public CompletionStage<String> call(String objectId, String name, String member, String argumentsJson) {
+        ObjectAddress address;
+        try {
+            address = address(objectId, name);
+        } catch (BindingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        ObjectCallRequest request = ObjectCallRequest.newBuilder().setAddress(address).addPath(member)
+                .setArguments(ByteString.copyFromUtf8(argumentsJson == null ? "" : argumentsJson)).build();
+        return shards.owner(objectId).call(request).subscribeAsCompletionStage().handle((reply, failure) -> {
+            if (failure != null) {
+                throw failed(objectId, failure);
+            }
+            if (reply.hasError()) {
+                StringBuilder sb = new StringBuilder("{\"ok\":false,\"error\":{\"name\":");
+                dev.outpost.runtime.glue.JsonText.quote(sb, reply.getError().getName()).append(",\"message\":");
+                dev.outpost.runtime.glue.JsonText.quote(sb, reply.getError().getMessage()).append("}}");
+                return sb.toString();
+            }
+            return reply.getResult().toString(StandardCharsets.UTF_8);
+        });
+    }
+
+    private ObjectAddress address(String objectId, String name) {
+        Optional<ActiveVersion> version = deployments.resolve(accountId, scriptName);
+        if (version.isEmpty()) {
+            throw new BindingException("Durable Object binding '" + bindingName + "' (class " + className
+                    + ") points at worker '" + scriptName + "', which is not deployed.");
+        }
+        return ObjectAddress.newBuilder()
+                .setCaller(Caller.newBuilder().setAccountId(accountId).setScriptName(callerScript))
+                .setNamespaceId(namespaceId).setScriptName(scriptName).setClassName(className)
+                .setObjectId(objectId).setName(name == null ? "" : name)
+                .setScriptVersionId(version.get().versionId().toString()).build();
+    }
+
+    private static WorkerResponse response(List<ObjectFetchResponse> parts) {
+        HttpResponse head = null;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (ObjectFetchResponse part : parts) {
+            if (part.hasHead()) {
+                head = part.getHead();
+                body.writeBytes(head.getBody().toByteArray());
+            } else {
+                body.writeBytes(part.getChunk().toByteArray());
+            }
+        }
+        if (head == null) {
+            throw new BindingException(RETRYABLE + "Durable Object fetch returned no response.");
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (Header h : head.getHeadersList()) {
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
+        }
+        return new WorkerResponse(head.getStatus(), head.getStatusText(), headers, body.toByteArray());
+    }
+
+    /** DO-5/DO-15: the service's message; a shard that is down or too slow is worth retrying. */
+    private BindingException failed(String objectId, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        Status status = Status.fromThrowable(cause);
+        Status.Code code = status.getCode();
+        // a connection that drops under a call surfaces as UNKNOWN "channel closed", with no service error code
+        boolean dropped = OutpostErrors.codeOf(cause) == null && (code == Status.Code.UNAVAILABLE
+                || code == Status.Code.CANCELLED || (code == Status.Code.UNKNOWN && status.getDescription() != null
+                && status.getDescription().contains("channel closed")));
+        boolean retryable = dropped || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED
+                || code == Status.Code.ABORTED;
+        String message = OutpostErrors.codeOf(cause) != null ? OutpostErrors.messageOf(cause)
+                : code == Status.Code.UNKNOWN && status.getDescription() == null ? String.valueOf(cause.getMessage())
+                : code + ": " + OutpostErrors.messageOf(cause);
+        if (dropped) {
+            shards.reconnect(objectId);
+            message = "Durable Object service unavailable: " + message;
+        }
+        return new BindingException((retryable ? RETRYABLE : "") + message, cause);
+    }
+}

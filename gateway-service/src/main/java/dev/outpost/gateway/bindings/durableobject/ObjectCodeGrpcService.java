@@ -1,0 +1,105 @@
+package dev.outpost.gateway.bindings.durableobject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.durableobject.v1.CodeBinding;
+import dev.outpost.contracts.durableobject.v1.CodeModule;
+import dev.outpost.contracts.durableobject.v1.GetObjectCodeRequest;
+import dev.outpost.contracts.durableobject.v1.ObjectCode;
+import dev.outpost.contracts.durableobject.v1.ObjectCodeService;
+import dev.outpost.gateway.controlplane.secrets.SecretBindings;
+import dev.outpost.gateway.hosting.BindingSpec;
+import dev.outpost.gateway.hosting.StoredVersion;
+import dev.outpost.gateway.hosting.VersionLoader;
+import dev.outpost.runtime.WorkerModule;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.UUID;
+
+/**
+ * Hands durable-object-service the code of a namespace's objects (DO-6): the worker version's modules, the class
+ * and its storage backend, and the bindings an object's env can have there (values and secrets; DO namespaces by
+ * id). The version is the one the caller named, so objects and the worker that called them run the same code.
+ */
+@GrpcService
+public class ObjectCodeGrpcService implements ObjectCodeService {
+    private final Pool pool;
+    private final VersionLoader versions;
+    private final SecretBindings secrets;
+
+    public ObjectCodeGrpcService(Pool pool, VersionLoader versions, SecretBindings secrets) {
+        this.pool = pool;
+        this.versions = versions;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Uni<ObjectCode> getObjectCode(GetObjectCodeRequest request) {
+        UUID namespaceId;
+        UUID versionId;
+        try {
+            namespaceId = UUID.fromString(request.getNamespaceId());
+            versionId = UUID.fromString(request.getVersionId());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(notFound("namespace " + request.getNamespaceId() + " / version "
+                    + request.getVersionId() + " is not an id"));
+        }
+        Uni<Row> namespace = pool.preparedQuery(
+                "SELECT class_name, use_sqlite FROM durable_object_namespaces WHERE id = $1 AND account_id = $2")
+                .execute(Tuple.of(namespaceId, request.getAccountId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw notFound("Durable Object namespace " + namespaceId + " does not exist");
+                    }
+                    return rows.iterator().next();
+                });
+        return namespace.flatMap(ns -> versions.load(versionId)
+                .onFailure(IllegalStateException.class).transform(e -> notFound(e.getMessage()))
+                .map(version -> code(version, ns)));
+    }
+
+    private ObjectCode code(StoredVersion version, Row namespace) {
+        ObjectCode.Builder code = ObjectCode.newBuilder()
+                .setVersionId(version.bundle().versionId())
+                .setScriptName(version.bundle().scriptName())
+                .setMainModule(version.bundle().mainModule())
+                .setCompatibilityDate(version.bundle().compatibilityDate() == null ? "" : version.bundle().compatibilityDate())
+                .addAllCompatibilityFlags(version.bundle().compatibilityFlags())
+                .setClassName(namespace.getString("class_name"))
+                .setSqlite(namespace.getBoolean("use_sqlite"));
+        for (WorkerModule module : version.bundle().modules().values()) {
+            code.addModules(CodeModule.newBuilder().setName(module.name()).setType(module.type().name())
+                    .setContent(ByteString.copyFrom(module.content())));
+        }
+        for (BindingSpec binding : version.bindings()) {
+            CodeBinding.Builder b = CodeBinding.newBuilder().setType(binding.type()).setName(binding.name());
+            switch (binding.type()) {
+                case "plain_text" -> code.addBindings(b.setValue(binding.text("text")));
+                case "secret_text" -> code.addBindings(b.setValue(secrets.value(binding)));
+                case "json" -> {
+                    JsonNode json = binding.fields().get("json");
+                    code.addBindings(b.setValue(json == null ? "null" : json.toString()));
+                }
+                case "durable_object_namespace" -> code.addBindings(b.setValue(nullToEmpty(binding.text("namespace_id")))
+                        .setClassName(nullToEmpty(binding.text("class_name"))));
+                default -> {
+                    // KV, D1, R2, service and queue bindings are not available inside objects yet (README).
+                }
+            }
+        }
+        return code.build();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static RuntimeException notFound(String message) {
+        return OutpostErrors.error(Status.Code.NOT_FOUND, "DO_CODE_NOT_FOUND", message);
+    }
+}
