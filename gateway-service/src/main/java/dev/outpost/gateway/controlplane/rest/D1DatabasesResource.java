@@ -136,12 +136,15 @@ public class D1DatabasesResource {
         });
     }
 
-    /** Edit scope: a query may write, and the API cannot tell beforehand (Cloudflare asks for D1 edit too). */
+    /**
+     * Edit scope: a query may write, and the API cannot tell beforehand (Cloudflare asks for D1 edit too). A
+     * ';'-separated text answers one result object per statement, as Cloudflare's API does (d1-service splits it).
+     */
     private Uni<Envelope<List<Object>>> run(String accountId, String id, JsonNode body,
             ContainerRequestContext request, Function<StatementResult, Object> shape) {
         AccountAccess.require(request, accountId, "d1", true);
         QueryRequest query = QueryRequest.newBuilder().setDb(ref(accountId, id))
-                .addAllStatements(D1Json.statements(body)).build();
+                .addAllStatements(D1Json.statements(body)).setResultsPerStatement(true).build();
         return call(shards.owner(id).query(query)).map(r -> {
             List<Object> out = new ArrayList<>(r.getResultsCount());
             for (StatementResult result : r.getResultsList()) {

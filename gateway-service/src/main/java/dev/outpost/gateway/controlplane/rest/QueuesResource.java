@@ -14,6 +14,7 @@ import dev.outpost.contracts.queue.v1.QueueService;
 import dev.outpost.contracts.queue.v1.QueueSettings;
 import dev.outpost.contracts.queue.v1.UpdateQueueRequest;
 import dev.outpost.gateway.controlplane.auth.AccountAccess;
+import dev.outpost.gateway.controlplane.service.QueueProducers;
 import dev.outpost.gateway.controlplane.service.ScriptStore;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -46,10 +47,12 @@ public class QueuesResource {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final QueueService queues;
     private final ScriptStore scripts;
+    private final QueueProducers producers;
 
-    public QueuesResource(@GrpcClient("queue") QueueService queues, ScriptStore scripts) {
+    public QueuesResource(@GrpcClient("queue") QueueService queues, ScriptStore scripts, QueueProducers producers) {
         this.queues = queues;
         this.scripts = scripts;
+        this.producers = producers;
     }
 
     @GET
@@ -66,8 +69,9 @@ public class QueuesResource {
             list.addAllNames(names);
         }
         return queues.listQueues(list.build()).onFailure().transform(ServiceErrors::queues)
-                .map(r -> Envelope.ok(r.getQueuesList().stream().map(QueuesResource::queue).toList(),
-                        new Envelope.ResultInfo(page, perPage, r.getQueuesCount(), r.getTotalCount(), null)));
+                .flatMap(r -> producers.byQueue(accountId).map(p -> Envelope.ok(
+                        r.getQueuesList().stream().map(q -> queue(q, p)).toList(),
+                        new Envelope.ResultInfo(page, perPage, r.getQueuesCount(), r.getTotalCount(), null))));
     }
 
     @POST
@@ -85,7 +89,7 @@ public class QueuesResource {
                         .setSettings(QueueSettings.newBuilder().setDeliveryDelay(settings.path("delivery_delay").asInt(0))
                                 .setMessageRetentionPeriod(settings.path("message_retention_period").asInt(0)))
                         .build())
-                .onFailure().transform(ServiceErrors::queues).map(q -> Envelope.ok(queue(q)));
+                .onFailure().transform(ServiceErrors::queues).flatMap(q -> withProducers(accountId, q));
     }
 
     @GET
@@ -93,7 +97,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> get(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", false);
-        return find(accountId, id).map(q -> Envelope.ok(queue(q)));
+        return find(accountId, id).flatMap(q -> withProducers(accountId, q));
     }
 
     /** PUT replaces the settings (and may rename); PATCH changes only the settings it names (e.g. delivery_paused). */
@@ -225,7 +229,7 @@ public class QueuesResource {
             update.setQueueName(text(body, "queue_name"));
         }
         return queues.updateQueue(update.build()).onFailure().transform(ServiceErrors::queues)
-                .map(updated -> Envelope.ok(queue(updated)));
+                .flatMap(updated -> withProducers(accountId, updated));
     }
 
     private Uni<Queue> find(String accountId, String id) {
@@ -240,15 +244,21 @@ public class QueuesResource {
         return Caller.newBuilder().setAccountId(accountId).build();
     }
 
-    /** API-8's queue object. Producers (workers binding the queue) are not tracked yet: always empty. */
-    static Map<String, Object> queue(Queue q) {
+    private Uni<Envelope<Map<String, Object>>> withProducers(String accountId, Queue q) {
+        return producers.byQueue(accountId).map(p -> Envelope.ok(queue(q, p)));
+    }
+
+    /** API-8's queue object; producers are the workers whose deployed version binds the queue. */
+    static Map<String, Object> queue(Queue q, Map<String, List<String>> producersByQueue) {
+        List<Map<String, Object>> producers = producersByQueue.getOrDefault(q.getQueueName(), List.of()).stream()
+                .map(script -> Map.<String, Object>of("type", "worker", "script", script)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("queue_id", q.getQueueId());
         out.put("queue_name", q.getQueueName());
         out.put("created_on", Instant.ofEpochMilli(q.getCreatedOnMs()).toString());
         out.put("modified_on", Instant.ofEpochMilli(q.getModifiedOnMs()).toString());
-        out.put("producers", List.of());
-        out.put("producers_total_count", 0);
+        out.put("producers", producers);
+        out.put("producers_total_count", producers.size());
         out.put("consumers", q.getConsumersList().stream().map(QueuesResource::consumer).toList());
         out.put("consumers_total_count", q.getConsumersCount());
         Map<String, Object> settings = new LinkedHashMap<>();
