@@ -44,7 +44,6 @@ import java.util.Map;
 @Path("/client/v4/accounts/{account_id}/queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final QueueService queues;
     private final ScriptStore scripts;
     private final QueueProducers producers;
@@ -68,7 +67,7 @@ public class QueuesResource {
         if (names != null) {
             list.addAllNames(names);
         }
-        return queues.listQueues(list.build()).onFailure().transform(ServiceErrors::queues)
+        return RequestContext.resumeOn(queues.listQueues(list.build())).onFailure().transform(ServiceErrors::queues)
                 .flatMap(r -> producers.byQueue(accountId).map(p -> Envelope.ok(
                         r.getQueuesList().stream().map(q -> queue(q, p)).toList(),
                         new Envelope.ResultInfo(page, perPage, r.getQueuesCount(), r.getTotalCount(), null))));
@@ -79,16 +78,17 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode json = orEmpty(body);
-        String name = text(json, "queue_name");
+        JsonNode json = JsonBodies.object(body);
+        String name = JsonBodies.text(json, "queue_name");
         if (name == null) {
             throw new ApiException(ApiError.BAD_REQUEST, "queue_name is required");
         }
         JsonNode settings = json.path("settings");
-        return queues.createQueue(CreateQueueRequest.newBuilder().setCaller(caller(accountId)).setQueueName(name)
-                        .setSettings(QueueSettings.newBuilder().setDeliveryDelay(settings.path("delivery_delay").asInt(0))
+        return RequestContext.resumeOn(queues.createQueue(CreateQueueRequest.newBuilder().setCaller(caller(accountId))
+                        .setQueueName(name).setSettings(QueueSettings.newBuilder()
+                                .setDeliveryDelay(settings.path("delivery_delay").asInt(0))
                                 .setMessageRetentionPeriod(settings.path("message_retention_period").asInt(0)))
-                        .build())
+                        .build()))
                 .onFailure().transform(ServiceErrors::queues).flatMap(q -> withProducers(accountId, q));
     }
 
@@ -107,7 +107,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> replace(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode changes = orEmpty(body);
+        JsonNode changes = JsonBodies.object(body);
         return find(accountId, id).flatMap(q -> update(accountId, q, changes, false));
     }
 
@@ -117,7 +117,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> patch(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode changes = orEmpty(body);
+        JsonNode changes = JsonBodies.object(body);
         return find(accountId, id).flatMap(q -> update(accountId, q, changes, true));
     }
 
@@ -144,7 +144,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> addConsumer(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, null, orEmpty(body));
+        return putConsumer(accountId, id, null, JsonBodies.object(body));
     }
 
     @GET
@@ -165,7 +165,7 @@ public class QueuesResource {
             @PathParam("queue_id") String id, @PathParam("consumer_id") String consumerId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, consumerId, orEmpty(body));
+        return putConsumer(accountId, id, consumerId, JsonBodies.object(body));
     }
 
     @DELETE
@@ -182,7 +182,7 @@ public class QueuesResource {
     private Uni<Envelope<Map<String, Object>>> putConsumer(String accountId, String queueId, String consumerId,
             JsonNode body) {
         String type = body.path("type").asText("worker");
-        String script = text(body, "script_name") != null ? text(body, "script_name") : text(body, "script");
+        String script = JsonBodies.text(body, "script_name") != null ? JsonBodies.text(body, "script_name") : JsonBodies.text(body, "script");
         JsonNode s = body.path("settings");
         ConsumerSettings.Builder settings = ConsumerSettings.newBuilder()
                 .setBatchSize(s.path("batch_size").asInt(0)).setMaxWaitTimeMs(s.path("max_wait_time_ms").asInt(0))
@@ -198,8 +198,8 @@ public class QueuesResource {
         if (script != null) {
             consumer.setScriptName(script);
         }
-        if (text(body, "dead_letter_queue") != null) {
-            consumer.setDeadLetterQueue(text(body, "dead_letter_queue"));
+        if (JsonBodies.text(body, "dead_letter_queue") != null) {
+            consumer.setDeadLetterQueue(JsonBodies.text(body, "dead_letter_queue"));
         }
         Uni<Void> scriptExists = !"worker".equals(type) || script == null ? Uni.createFrom().voidItem()
                 : scripts.find(accountId, script).map(w -> {
@@ -225,15 +225,15 @@ public class QueuesResource {
                         : merge && current.getDeliveryPaused());
         UpdateQueueRequest.Builder update = UpdateQueueRequest.newBuilder().setQueue(ref(accountId, q.getQueueId()))
                 .setSettings(settings);
-        if (text(body, "queue_name") != null) {
-            update.setQueueName(text(body, "queue_name"));
+        if (JsonBodies.text(body, "queue_name") != null) {
+            update.setQueueName(JsonBodies.text(body, "queue_name"));
         }
-        return queues.updateQueue(update.build()).onFailure().transform(ServiceErrors::queues)
+        return RequestContext.resumeOn(queues.updateQueue(update.build())).onFailure().transform(ServiceErrors::queues)
                 .flatMap(updated -> withProducers(accountId, updated));
     }
 
     private Uni<Queue> find(String accountId, String id) {
-        return queues.getQueue(ref(accountId, id)).onFailure().transform(ServiceErrors::queues);
+        return RequestContext.resumeOn(queues.getQueue(ref(accountId, id))).onFailure().transform(ServiceErrors::queues);
     }
 
     private static QueueRef ref(String accountId, String id) {
@@ -244,6 +244,7 @@ public class QueuesResource {
         return Caller.newBuilder().setAccountId(accountId).build();
     }
 
+    /** Callers resume on the request's context first ({@link RequestContext}): the producers come from PostgreSQL. */
     private Uni<Envelope<Map<String, Object>>> withProducers(String accountId, Queue q) {
         return producers.byQueue(accountId).map(p -> Envelope.ok(queue(q, p)));
     }
@@ -291,24 +292,4 @@ public class QueuesResource {
         return out;
     }
 
-    /** wrangler sends JSON without always saying so, so the body is read as JSON whatever its type; none is {}. */
-    private static JsonNode orEmpty(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            if (json == null || !json.isObject()) {
-                throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object");
-            }
-            return json;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
-    }
 }
