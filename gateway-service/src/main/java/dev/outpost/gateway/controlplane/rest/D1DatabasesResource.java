@@ -2,6 +2,7 @@ package dev.outpost.gateway.controlplane.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.d1.TimeTravelTimes;
 import dev.outpost.contracts.d1.v1.CreateDatabaseRequest;
 import dev.outpost.contracts.d1.v1.DatabaseRef;
 import dev.outpost.contracts.d1.v1.ListDatabasesRequest;
@@ -337,18 +338,12 @@ public class D1DatabasesResource {
         });
     }
 
-    /** RFC 3339 (what wrangler sends) or epoch seconds/milliseconds, as d1-service's own API reads it. */
+    /** D1-15's timestamp, read as d1-service's own API reads it ({@link TimeTravelTimes}). */
     static long epochMillis(String timestamp) {
-        String t = timestamp.trim();
         try {
-            if (t.matches("\\d+")) {
-                long n = Long.parseLong(t);
-                return n > 100_000_000_000L ? n : n * 1000;
-            }
-            return java.time.OffsetDateTime.parse(t).toInstant().toEpochMilli();
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            throw new ApiException(ApiError.BAD_REQUEST,
-                    "timestamp must be RFC 3339 (e.g. 2024-01-01T00:00:00Z) or epoch seconds: " + timestamp);
+            return TimeTravelTimes.epochMillis(timestamp);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, e.getMessage());
         }
     }
 
