@@ -117,4 +117,68 @@ class GatewayReplicasTest {
         pickup = awaitAnswer(workerB, "replicated", 404, null);
         assertTrue(pickup < 1_000, "replica B dropped the deleted worker after " + pickup + " ms");
     }
+
+    static HttpResponse<String> api(int apiPort, String method, String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/client/v4" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Milliseconds until the replica on {@code apiPort} refuses {@code token} (401); fails after 5 s. */
+    static long awaitRefused(int apiPort, String token) throws Exception {
+        long started = System.nanoTime();
+        while (true) {
+            HttpResponse<String> r = api(apiPort, "GET", "/user/tokens/verify", token, null);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (r.statusCode() == 401) {
+                return millis;
+            }
+            if (millis > 5_000) {
+                throw new AssertionError("port " + apiPort + " still accepts the token: " + r.statusCode() + " " + r.body());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * API-1: deleting or rolling a token on one replica ends it on the other at once (NOTIFY on commit), not when the
+     * other replica's token cache (10 s) would have run out; the rolled token's new value works on both.
+     */
+    @Test
+    void revokedAndRolledTokensStopWorkingOnEveryReplicaAtOnce() throws Exception {
+        int apiA = stack.port(Component.GATEWAY);
+        int apiB = apiA + SECOND;
+        String account = stack.credentials().accountId();
+        ObjectMapper json = new ObjectMapper();
+        String admin = stack.credentials().apiToken();
+
+        HttpResponse<String> created = api(apiA, "POST", "/accounts/" + account + "/tokens", admin,
+                "{\"name\":\"to revoke\",\"scopes\":[\"workers:read\"]}");
+        assertEquals(200, created.statusCode(), created.body());
+        String id = json.readTree(created.body()).path("result").path("id").asText();
+        String value = json.readTree(created.body()).path("result").path("value").asText();
+        // B authenticates (and caches) the token before A revokes it.
+        assertEquals(200, api(apiB, "GET", "/user/tokens/verify", value, null).statusCode());
+        assertEquals(200, api(apiA, "DELETE", "/accounts/" + account + "/tokens/" + id, admin, null).statusCode());
+        long revoked = awaitRefused(apiB, value);
+        assertTrue(revoked < 1_000, "replica B refused the deleted token after " + revoked + " ms");
+
+        HttpResponse<String> second = api(apiB, "POST", "/accounts/" + account + "/tokens", admin,
+                "{\"name\":\"to roll\",\"scopes\":[\"workers:read\"]}");
+        String rollId = json.readTree(second.body()).path("result").path("id").asText();
+        String oldValue = json.readTree(second.body()).path("result").path("value").asText();
+        assertEquals(200, api(apiA, "GET", "/user/tokens/verify", oldValue, null).statusCode());
+        HttpResponse<String> rolled = api(apiB, "PUT", "/accounts/" + account + "/tokens/" + rollId + "/value", admin, "{}");
+        assertEquals(200, rolled.statusCode(), rolled.body());
+        String newValue = json.readTree(rolled.body()).path("result").asText();
+        assertTrue(!newValue.isEmpty() && !newValue.equals(oldValue), rolled.body());
+        long rolledOut = awaitRefused(apiA, oldValue);
+        assertTrue(rolledOut < 1_000, "replica A refused the rolled token's old value after " + rolledOut + " ms");
+        for (int port : new int[] {apiA, apiB}) {
+            HttpResponse<String> verify = api(port, "GET", "/user/tokens/verify", newValue, null);
+            assertEquals(200, verify.statusCode(), verify.body());
+            assertEquals(rollId, json.readTree(verify.body()).path("result").path("id").asText());
+        }
+    }
 }

@@ -131,6 +131,107 @@ class ResourceApiEndToEndTest {
         assertEquals(7404, errorCode(gone));
     }
 
+    /**
+     * D1-13 (API-9): a ';'-separated text on /query and /raw answers one result object per statement, as Cloudflare's
+     * API does (what {@code wrangler d1 migrations apply} and {@code d1 execute --command} rely on).
+     */
+    @Test
+    void d1MultiStatementQueryAnswersOneResultPerStatement() throws Exception {
+        String base = "/accounts/" + account() + "/d1/database";
+        String id = ok(call("POST", base, admin(), JSON.createObjectNode().put("name", "multi-db"))).path("uuid").asText();
+        JsonNode results = ok(call("POST", base + "/" + id + "/query", admin(), JSON.createObjectNode().put("sql",
+                "CREATE TABLE m (x INTEGER); INSERT INTO m VALUES (1); INSERT INTO m VALUES (2), (3); "
+                        + "SELECT x FROM m ORDER BY x")));
+        assertEquals(4, results.size(), results.toString());
+        assertEquals(0, results.path(0).path("meta").path("changes").asInt(), results.toString());
+        assertEquals(1, results.path(1).path("meta").path("changes").asInt(), results.toString());
+        assertEquals(2, results.path(2).path("meta").path("changes").asInt(), results.toString());
+        assertEquals("[{\"x\":1},{\"x\":2},{\"x\":3}]", results.path(3).path("results").toString());
+        JsonNode raw = ok(call("POST", base + "/" + id + "/raw", admin(), JSON.createObjectNode()
+                .put("sql", "SELECT count(*) AS n FROM m; SELECT max(x) AS top FROM m")));
+        assertEquals(2, raw.size(), raw.toString());
+        assertEquals("[[3]]", raw.path(0).path("results").path("rows").toString());
+        assertEquals("[\"top\"]", raw.path(1).path("results").path("columns").toString());
+        HttpResponse<String> paramsOnMany = call("POST", base + "/" + id + "/query", admin(),
+                JSON.readTree("{\"sql\":\"SELECT ?; SELECT 2\",\"params\":[1]}"));
+        assertEquals(400, paramsOnMany.statusCode(), paramsOnMany.body());
+        ok(call("DELETE", base + "/" + id, admin(), null));
+    }
+
+    /**
+     * D1-13 export and import in Cloudflare's polling form, through the gateway: import init hands out an upload URL,
+     * the PUT answers the file's md5 as ETag, ingest runs it and poll repeats the outcome; export answers a URL that
+     * downloads the dump without the API token. A failing import is an outcome with status "error" and changes
+     * nothing.
+     */
+    @Test
+    void d1ExportAndImportRunCloudflaresPollingFlowThroughTheGateway() throws Exception {
+        String base = "/accounts/" + account() + "/d1/database";
+        String id = ok(call("POST", base, admin(), JSON.createObjectNode().put("name", "transfer-db"))).path("uuid").asText();
+        String sql = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);\n"
+                + "INSERT INTO notes (body) VALUES ('first; with a semicolon');\n"
+                + "INSERT INTO notes (body) VALUES ('second');\n";
+        String etag = md5(sql);
+        JsonNode init = ok(call("POST", base + "/" + id + "/import", admin(),
+                JSON.createObjectNode().put("action", "init").put("etag", etag)));
+        String uploadUrl = init.path("upload_url").asText();
+        assertTrue(uploadUrl.startsWith("http://"), init.toString());
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+                .PUT(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, upload.statusCode(), upload.body());
+        assertEquals("\"" + etag + "\"", upload.headers().firstValue("ETag").orElse(""));
+        JsonNode ingest = ok(call("POST", base + "/" + id + "/import", admin(), JSON.createObjectNode()
+                .put("action", "ingest").put("filename", init.path("filename").asText()).put("etag", etag)));
+        assertEquals("complete", ingest.path("status").asText(), ingest.toString());
+        assertEquals(3, ingest.path("result").path("num_queries").asInt(), ingest.toString());
+        JsonNode poll = ok(call("POST", base + "/" + id + "/import", admin(), JSON.createObjectNode()
+                .put("action", "poll").put("current_bookmark", ingest.path("at_bookmark").asText())));
+        assertEquals("complete", poll.path("status").asText(), poll.toString());
+        assertEquals(ingest.path("result").path("final_bookmark"), poll.path("result").path("final_bookmark"));
+        JsonNode rows = ok(call("POST", base + "/" + id + "/query", admin(),
+                JSON.createObjectNode().put("sql", "SELECT body FROM notes ORDER BY id")));
+        assertEquals("first; with a semicolon", rows.path(0).path("results").path(0).path("body").asText());
+
+        String broken = "INSERT INTO notes (body) VALUES ('third');\nINSERT INTO nowhere VALUES (1);\n";
+        JsonNode init2 = ok(call("POST", base + "/" + id + "/import", admin(),
+                JSON.createObjectNode().put("action", "init").put("etag", md5(broken))));
+        HTTP.send(HttpRequest.newBuilder(URI.create(init2.path("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofString(broken)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode failed = ok(call("POST", base + "/" + id + "/import", admin(), JSON.createObjectNode()
+                .put("action", "ingest").put("filename", init2.path("filename").asText()).put("etag", md5(broken))));
+        assertEquals("error", failed.path("status").asText(), failed.toString());
+        assertTrue(failed.path("error").asText().contains("nowhere"), failed.toString());
+        assertEquals(2, ok(call("POST", base + "/" + id + "/query", admin(), JSON.createObjectNode()
+                .put("sql", "SELECT count(*) AS n FROM notes"))).path(0).path("results").path(0).path("n").asInt());
+
+        JsonNode export = ok(call("POST", base + "/" + id + "/export", admin(), JSON.readTree(
+                "{\"output_format\":\"polling\",\"dump_options\":{}}")));
+        assertEquals("complete", export.path("status").asText(), export.toString());
+        HttpResponse<String> dump = HTTP.send(HttpRequest.newBuilder(URI.create(export.path("result")
+                .path("signed_url").asText())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, dump.statusCode(), dump.body());
+        assertTrue(dump.body().contains("CREATE TABLE") && dump.body().contains("first; with a semicolon"), dump.body());
+        JsonNode schemaOnly = ok(call("POST", base + "/" + id + "/export", admin(), JSON.readTree(
+                "{\"output_format\":\"polling\",\"dump_options\":{\"no_data\":true}}")));
+        String schema = HTTP.send(HttpRequest.newBuilder(URI.create(schemaOnly.path("result").path("signed_url")
+                .asText())).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(schema.contains("CREATE TABLE") && !schema.contains("second"), schema);
+
+        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiBaseUrl()
+                .replace("/client/v4", "/d1/transfers/" + "0".repeat(32)))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        HttpResponse<String> badAction = call("POST", base + "/" + id + "/import", admin(),
+                JSON.createObjectNode().put("action", "explode"));
+        assertEquals(400, badAction.statusCode(), badAction.body());
+        ok(call("DELETE", base + "/" + id, admin(), null));
+    }
+
+    static String md5(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
     void r2BucketsAreCreatedListedAndDeletedThroughTheGateway() throws Exception {
         String base = "/accounts/" + account() + "/r2/buckets";

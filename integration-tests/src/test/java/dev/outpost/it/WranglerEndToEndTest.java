@@ -245,6 +245,16 @@ class WranglerEndToEndTest {
         ok(null, "secret", "delete", "API_KEY");
         assertTrue(worker(WORKER + ".localhost", "/").path("secret").isNull());
         assertTrue(!ok(null, "secret", "list").output().contains("API_KEY"));
+
+        // API-4/API-6: `secret bulk` reads the settings and PATCHes them back with the new secrets (a new version);
+        // the other bindings are kept as {type, name} entries.
+        ok("{\"API_KEY\":\"from-bulk\"}", "secret", "bulk");
+        JsonNode bulk = worker(WORKER + ".localhost", "/");
+        assertEquals("from-bulk", bulk.path("secret").asText(), bulk.toString());
+        assertEquals("hello from wrangler", bulk.path("greeting").asText(), bulk.toString());
+        assertEquals(42, bulk.path("answer").asInt(), bulk.toString());
+        ok(null, "secret", "delete", "API_KEY");
+        assertTrue(worker(WORKER + ".localhost", "/").path("secret").isNull());
     }
 
     @Test
@@ -335,6 +345,17 @@ class WranglerEndToEndTest {
         Run selected = ok(null, "d1", "execute", "wr-made-db", "--remote", "--json", "--command",
                 "SELECT body FROM notes");
         assertTrue(selected.output().contains("from wrangler"), selected.output());
+        // D1-13 import and export through the gateway, in wrangler's own polling/signed-URL flows
+        Path sql = state.resolve("notes.sql");
+        Files.writeString(sql, "INSERT INTO notes (body) VALUES ('from a file; with a semicolon');\n"
+                + "INSERT INTO notes (body) VALUES ('second from the file');\n");
+        Run imported = ok(null, "d1", "execute", "wr-made-db", "--remote", "--yes", "--file", sql.toString());
+        assertTrue(imported.output().contains("Executed 2 queries"), imported.output());
+        Path dump = state.resolve("export.sql");
+        ok(null, "d1", "export", "wr-made-db", "--remote", "--output", dump.toString());
+        String exported = Files.readString(dump);
+        assertTrue(exported.contains("CREATE TABLE") && exported.contains("from a file; with a semicolon")
+                && exported.contains("from wrangler"), exported);
         Run listed = ok(null, "d1", "list", "--json");
         assertTrue(listed.output().contains(madeId) && listed.output().contains("wr-made-db"), listed.output());
         Run info = ok(null, "d1", "info", "wr-made-db", "--json");

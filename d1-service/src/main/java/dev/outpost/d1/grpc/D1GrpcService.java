@@ -56,7 +56,13 @@ public class D1GrpcService implements D1Service {
             statements.add(ProtoMapping.statement(s));
         }
         boolean rows = req.getFormat() != ResultsFormat.RESULTS_FORMAT_NONE;
-        return uni(d1.query(account(req.getDb()), req.getDb().getDatabaseId(), statements, rows, req.getSession())
+        List<SqlStatement> run;
+        try {
+            run = req.getResultsPerStatement() ? D1Databases.expand(statements) : statements;
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(GrpcErrors.toStatus(e));
+        }
+        return uni(d1.query(account(req.getDb()), req.getDb().getDatabaseId(), run, rows, req.getSession())
                 .thenApply(o -> {
                     QueryResponse.Builder b = QueryResponse.newBuilder().setBookmark(o.bookmark());
                     o.results().forEach(r -> b.addResults(ProtoMapping.result(r)));

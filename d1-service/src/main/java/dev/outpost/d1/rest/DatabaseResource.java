@@ -2,6 +2,7 @@ package dev.outpost.d1.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.contracts.d1.TimeTravelTimes;
 import dev.outpost.d1.error.D1Exception;
 import dev.outpost.d1.model.DatabaseInfo;
 import dev.outpost.d1.model.ExportOptions;
@@ -26,8 +27,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,17 +342,12 @@ public class DatabaseResource {
         return m;
     }
 
-    /** RFC 3339 (as wrangler sends) or a number of epoch seconds (or milliseconds when it is that large). */
+    /** D1-15's timestamp ({@link TimeTravelTimes}), refused as an invalid request. */
     static long parseTime(String t) {
-        String s = t.trim();
         try {
-            if (s.matches("\\d+")) {
-                long n = Long.parseLong(s);
-                return n > 100_000_000_000L ? n : n * 1000;
-            }
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw D1Exception.invalid("timestamp must be RFC 3339 (e.g. 2024-01-01T00:00:00Z) or epoch seconds: " + t);
+            return TimeTravelTimes.epochMillis(t);
+        } catch (IllegalArgumentException e) {
+            throw D1Exception.invalid(e.getMessage());
         }
     }
 

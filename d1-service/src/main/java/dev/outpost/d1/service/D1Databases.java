@@ -356,9 +356,10 @@ public class D1Databases {
 
     /**
      * A statement text holding several ';'-separated statements (D1-13 /query) runs them all; for
-     * the binding they report as one result (the last statement's rows, changes summed).
+     * the binding they report as one result (the last statement's rows, changes summed). Callers that want one
+     * result per statement (the REST APIs) expand before calling {@link #query}.
      */
-    private static List<SqlStatement> expand(List<SqlStatement> statements) {
+    public static List<SqlStatement> expand(List<SqlStatement> statements) {
         List<SqlStatement> out = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
             List<String> parts = s.sql() == null ? List.of() : dev.outpost.d1.sql.SqlSplitter.split(s.sql());

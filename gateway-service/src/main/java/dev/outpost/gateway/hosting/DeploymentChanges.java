@@ -7,6 +7,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.outpost.gateway.controlplane.auth.TokenRevocations;
+import dev.outpost.gateway.controlplane.auth.TokenService;
 import dev.outpost.gateway.routing.RouteTable;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * worker is announced with PostgreSQL NOTIFY on {@link #CHANNEL} in the transaction that makes
  * it (so it is delivered on commit, never for a rolled-back change), and every replica LISTENs
  * and reloads that worker's entry of its {@link DeploymentTable}. After a lost connection the
- * subscriber reconnects and reloads the whole table, since notifications may have been missed.
+ * subscriber reconnects and reloads the whole table, since notifications may have been missed. The same
+ * connection carries token revocations ({@link TokenRevocations}).
  */
 @ApplicationScoped
 public class DeploymentChanges {
@@ -30,18 +33,20 @@ public class DeploymentChanges {
     private final Vertx vertx;
     private final DeploymentTable deployments;
     private final RouteTable routes;
+    private final TokenService tokens;
     private final String url;
     private final String user;
     private final String password;
     private PgSubscriber subscriber;
 
-    public DeploymentChanges(Vertx vertx, DeploymentTable deployments, RouteTable routes,
+    public DeploymentChanges(Vertx vertx, DeploymentTable deployments, RouteTable routes, TokenService tokens,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.vertx = vertx;
         this.deployments = deployments;
         this.routes = routes;
+        this.tokens = tokens;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -68,6 +73,8 @@ public class DeploymentChanges {
         subscriber.channel(CHANNEL).handler(this::changed).subscribeHandler(() -> deployments.reloadAll()
                 .call(routes::reloadAll).subscribe()
                 .with(v -> { }, f -> LOG.error("Reloading deployments failed", f)));
+        // Token revocations share the connection (TokenRevocations); after a reconnect the whole cache goes.
+        subscriber.channel(TokenRevocations.CHANNEL).handler(tokens::forget).subscribeHandler(tokens::forgetAll);
         subscriber.closeHandler(() -> LOG.warn("Lost the deployment notification connection; reconnecting"));
         subscriber.connect().subscribe().with(v -> LOG.debug("Listening for deployment changes"),
                 failure -> LOG.errorf(failure, "Could not listen for deployment changes"));

@@ -76,6 +76,15 @@ class TokensApiTest {
         as(TOKEN).body("{\"name\":\"none\"}").post("/client/v4/user/tokens").then().statusCode(400);
     }
 
+    /** API-1: wrangler's CLOUDFLARE_API_KEY/CLOUDFLARE_EMAIL send X-Auth-Key/X-Auth-Email; the key is a token. */
+    @Test
+    void theTokenIsAlsoAcceptedAsXAuthKey() {
+        given().header("X-Auth-Key", TOKEN).header("X-Auth-Email", "ops@example.com").get(SCRIPTS).then().statusCode(200)
+                .body("success", equalTo(true));
+        given().header("X-Auth-Key", "not-a-token").header("X-Auth-Email", "ops@example.com").get(SCRIPTS).then()
+                .statusCode(401).body("errors[0].code", equalTo(10000));
+    }
+
     @Test
     void anExpiredTokenGets401InTheEnvelope() throws Exception {
         OffsetDateTime expiry = OffsetDateTime.now().plusSeconds(10);

@@ -102,6 +102,51 @@ class WranglerSurfaceApiTest {
                 .body("result.default_environment.script.tags[0]", equalTo("team-a"));
     }
 
+    /**
+     * API-4/API-6: PATCH settings (multipart part {@code settings}, as wrangler's {@code secret bulk} sends it) with
+     * bindings and compatibility settings makes and deploys a new version: {type, name} and inherit entries keep the
+     * deployed binding (secrets included), left-out bindings go, non-versioned fields are stored alongside. Bad input
+     * is refused with Cloudflare's codes and changes nothing.
+     */
+    @Test
+    void settingsPatchWithBindingsAndCompatibilityDeploysANewVersion() {
+        ScriptUploads.deploy("patched", "[{\"type\":\"plain_text\",\"name\":\"MODE\",\"text\":\"a\"},"
+                + "{\"type\":\"secret_text\",\"name\":\"KEY\",\"text\":\"k1\"}]",
+                "export default { fetch(r, env) { return new Response([env.MODE, env.KEY, env.NEW ?? '-'].join('|')); } };")
+                .statusCode(200);
+        assertEquals("a|k1|-", worker("patched.localhost"));
+        api().multiPart("settings", "{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"MODE\"},"
+                        + "{\"type\":\"inherit\",\"name\":\"KEY\"},{\"type\":\"secret_text\",\"name\":\"NEW\",\"text\":\"n1\"}],"
+                        + "\"compatibility_date\":\"2025-02-01\",\"logpush\":true,"
+                        + "\"observability\":{\"enabled\":true,\"head_sampling_rate\":0.5},\"usage_model\":\"standard\"}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(200)
+                .body("result.compatibility_date", equalTo("2025-02-01")).body("result.logpush", equalTo(true))
+                .body("result.observability.head_sampling_rate", equalTo(0.5f))
+                .body("result.bindings.name", hasItem("NEW")).body(not(containsString("n1")));
+        assertEquals("a|k1|n1", worker("patched.localhost"));
+
+        api().multiPart("settings", "{\"bindings\":[{\"type\":\"plain_text\",\"name\":\"MODE\",\"text\":\"b\"}]}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(200)
+                .body("result.bindings.name", not(hasItem("KEY")));
+        assertEquals("b||-", worker("patched.localhost"));
+
+        api().multiPart("settings", "{\"bindings\":[{\"type\":\"inherit\",\"name\":\"MISSING\"}]}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(400).body("errors[0].code", equalTo(10056));
+        api().multiPart("settings", "{\"compatibility_flags\":[\"no_such_flag\"],\"logpush\":false}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(400).body("errors[0].code", equalTo(10021));
+        api().multiPart("settings", "{\"bindings\":[{\"type\":\"kv_namespace\",\"name\":\"KV\",\"namespace_id\":\"nope\"}]}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(400);
+        api().multiPart("settings", "{\"cron_everything\":true}")
+                .patch(SCRIPTS + "patched/settings").then().statusCode(400).body("errors[0].message",
+                        containsString("cron_everything"));
+        // nothing of the refused calls stuck: same bindings, logpush still on
+        api().get(SCRIPTS + "patched/settings").then().statusCode(200).body("result.logpush", equalTo(true))
+                .body("result.bindings.name", equalTo(java.util.List.of("MODE")));
+        assertEquals("b||-", worker("patched.localhost"));
+        api().multiPart("settings", "{\"bindings\":[]}").patch(SCRIPTS + "no-such-worker/settings").then()
+                .statusCode(404);
+    }
+
     @Test
     void aVersionUploadIsNotLiveUntilDeployedAndKeepsSecretsAndListedBindingTypes() {
         ScriptUploads.deploy("versioned", "[{\"type\":\"plain_text\",\"name\":\"MODE\",\"text\":\"one\"},"

@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every /client/v4 call needs {@code Authorization: Bearer <token>}; the principal is stored on the
+ * Every /client/v4 call needs {@code Authorization: Bearer <token>} (or the token as {@code X-Auth-Key}, the header
+ * of wrangler's {@code CLOUDFLARE_API_KEY}); the principal is stored on the
  * request for the resources, which also check that the path's account is the token's account.
  */
 public class BearerAuthFilter {
@@ -28,10 +29,17 @@ public class BearerAuthFilter {
             return Uni.createFrom().nullItem();
         }
         String header = request.getHeaderString("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+        String token;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+            token = header.substring(7).trim();
+        } else if (request.getHeaderString("X-Auth-Key") != null && !request.getHeaderString("X-Auth-Key").isBlank()) {
+            // API-1: Cloudflare's legacy key auth (CLOUDFLARE_API_KEY + CLOUDFLARE_EMAIL); Outpost has no global
+            // keys, so the key is an API token and the email is not checked.
+            token = request.getHeaderString("X-Auth-Key").trim();
+        } else {
             return Uni.createFrom().item(unauthenticated());
         }
-        return tokens.authenticate(header.substring(7).trim()).map(principal -> {
+        return tokens.authenticate(token).map(principal -> {
             if (principal.isEmpty()) {
                 return unauthenticated();
             }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves bearer tokens to principals (expired ones included: the caller tells "expired" from "unknown").
- * Lookups are cached briefly so that a busy API does not query PostgreSQL per call; a revoked token stops
- * working at once on the replica that revoked it and within {@link #CACHE_MILLIS} on the others.
+ * Lookups are cached briefly so that a busy API does not query PostgreSQL per call. A revoked or rolled token stops
+ * working at once on every replica: the change is announced ({@link TokenRevocations}) and each replica forgets the
+ * hash; {@link #CACHE_MILLIS} only bounds how long a lost announcement could go unnoticed.
  */
 @ApplicationScoped
 public class TokenService {
@@ -38,5 +39,10 @@ public class TokenService {
 
     public void forget(String tokenHash) {
         cache.remove(tokenHash);
+    }
+
+    /** After missed announcements (a reconnect of the listener): nothing cached can be trusted. */
+    public void forgetAll() {
+        cache.clear();
     }
 }

@@ -3,6 +3,7 @@ package dev.outpost.gateway.controlplane.auth;
 import dev.outpost.gateway.controlplane.model.ApiToken;
 import dev.outpost.gateway.controlplane.rest.ApiError;
 import dev.outpost.gateway.controlplane.rest.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +38,7 @@ public class TokenStore {
         if (expiresOn != null && !expiresOn.isAfter(OffsetDateTime.now())) {
             throw new ApiException(ApiError.BAD_REQUEST, "expires_on must be in the future");
         }
-        byte[] secret = new byte[30];
-        RANDOM.nextBytes(secret);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String value = newSecret();
         ApiToken row = new ApiToken();
         row.id = UUID.randomUUID();
         row.accountId = accountId;
@@ -67,9 +66,35 @@ public class TokenStore {
         });
     }
 
-    /** Revokes a token: it stops working at once here and within the token cache's lifetime on other replicas. */
+    /** Revokes a token: it stops working at once here and, by the commit's announcement, on every other replica. */
     @WithTransaction
     public Uni<UUID> delete(String accountId, UUID id) {
-        return get(accountId, id).flatMap(t -> t.delete().invoke(() -> tokens.forget(t.tokenHash)).replaceWith(t.id));
+        return get(accountId, id).flatMap(t -> t.delete().call(() -> revoked(t.tokenHash)).replaceWith(t.id));
+    }
+
+    /**
+     * Rolls a token (Cloudflare's {@code PUT …/tokens/{id}/value}): a new secret for the same token id, name and
+     * scopes; the old value stops working at once on every replica.
+     */
+    @WithTransaction
+    public Uni<String> roll(String accountId, UUID id) {
+        return get(accountId, id).flatMap(t -> {
+            String old = t.tokenHash;
+            String value = newSecret();
+            t.tokenHash = TokenHasher.hash(value);
+            t.modifiedOn = OffsetDateTime.now();
+            return t.<ApiToken>persist().call(() -> revoked(old)).replaceWith(value);
+        });
+    }
+
+    private Uni<Void> revoked(String tokenHash) {
+        tokens.forget(tokenHash);
+        return Panache.getSession().flatMap(s -> TokenRevocations.announce(s, tokenHash));
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[30];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 }

@@ -21,6 +21,12 @@ public class ApiExceptionMapper {
         return envelope(e.error().httpStatus(), e.error().code(), e.getMessage());
     }
 
+    /** KV-10 bulk bodies that do not parse: a 400 with the parser's message, as kv-service answers them. */
+    @ServerExceptionMapper
+    public Response kvBulkBody(dev.outpost.contracts.kv.KvBulkBodies.BadBody e) {
+        return envelope(ApiError.BAD_REQUEST.httpStatus(), ApiError.BAD_REQUEST.code(), e.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response resource(ServiceErrors.ResourceException e) {
         return envelope(e.status(), e.code(), e.getMessage());

@@ -14,7 +14,27 @@ import java.util.Map;
 
 /** D1's REST JSON (as d1-service's own API writes it) to and from the D1 gRPC messages (D1-9 values). */
 final class D1Json {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private D1Json() {
+    }
+
+    /** An import's outcome as stored between ingest and poll. */
+    static String write(Map<String, Object> status) {
+        try {
+            return JSON.writeValueAsString(status);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readObject(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored D1 import outcome is not JSON", e);
+        }
     }
 
     /** {sql, params} or {batch: [{sql, params}]}. */

@@ -1,11 +1,9 @@
 package dev.outpost.gateway.controlplane.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.kv.KvBulkBodies;
 import dev.outpost.contracts.kv.v1.BulkDeleteRequest;
 import dev.outpost.contracts.kv.v1.BulkPutRequest;
 import dev.outpost.contracts.kv.v1.BulkResponse;
@@ -27,9 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +32,13 @@ import java.util.Map;
 /**
  * KV-10 bulk calls on the control-plane port (wrangler's one base URL: {@code wrangler kv bulk put|delete|get}),
  * delegated to kv-service's BulkPut, BulkDelete and GetMany. Limits and their messages (10,000 keys per write,
- * 1..100 per get, sizes) are kv-service's; this class only translates the JSON bodies.
+ * 1..100 per get, sizes) are kv-service's; the bodies are read and written by {@link KvBulkBodies}, as kv-service's
+ * own REST API reads them (a refused body is a 400 with its message, mapped by {@link ApiExceptionMapper}).
  */
 @Path("/client/v4/accounts/{account_id}/storage/kv/namespaces/{namespace_id}/bulk")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class KvBulkResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KvService kv;
 
     public KvBulkResource(@GrpcClient("kv") KvService kv) {
@@ -56,28 +50,11 @@ public class KvBulkResource {
     public Uni<Envelope<Map<String, Object>>> put(@PathParam("account_id") String accountId,
             @PathParam("namespace_id") String ns, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", true);
-        JsonNode items = array(body);
         BulkPutRequest.Builder bulk = BulkPutRequest.newBuilder().setNs(ref(accountId, ns));
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (!item.isObject() || !item.path("key").isTextual() || !item.path("value").isTextual()) {
-                throw bad("item " + i + " must be an object with string \"key\" and \"value\"");
-            }
-            String text = item.get("value").asText();
-            byte[] value;
-            if (item.path("base64").asBoolean(false)) {
-                try {
-                    value = Base64.getDecoder().decode(text);
-                } catch (IllegalArgumentException e) {
-                    throw bad("item " + i + ": value is not valid base64");
-                }
-            } else {
-                value = text.getBytes(StandardCharsets.UTF_8);
-            }
-            JsonNode metadata = item.get("metadata");
-            bulk.addEntries(PutRequest.newBuilder().setKey(item.get("key").asText()).setValue(ByteString.copyFrom(value))
-                    .setExpiration(number(item, "expiration", i)).setExpirationTtl(number(item, "expiration_ttl", i))
-                    .setMetadataJson(metadata == null || metadata.isNull() ? "" : metadata.toString()));
+        for (KvBulkBodies.PutItem item : KvBulkBodies.putItems(body)) {
+            bulk.addEntries(PutRequest.newBuilder().setKey(item.key()).setValue(ByteString.copyFrom(item.value()))
+                    .setExpiration(item.expiration()).setExpirationTtl(item.expirationTtl())
+                    .setMetadataJson(item.metadataJson()));
         }
         return kv.bulkPut(bulk.build()).onFailure().transform(ServiceErrors::kv).map(KvBulkResource::result);
     }
@@ -88,7 +65,8 @@ public class KvBulkResource {
     public Uni<Envelope<Map<String, Object>>> delete(@PathParam("account_id") String accountId,
             @PathParam("namespace_id") String ns, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", true);
-        return kv.bulkDelete(BulkDeleteRequest.newBuilder().setNs(ref(accountId, ns)).addAllKeys(keys(array(body))).build())
+        return kv.bulkDelete(BulkDeleteRequest.newBuilder().setNs(ref(accountId, ns))
+                        .addAllKeys(KvBulkBodies.deleteKeys(body)).build())
                 .onFailure().transform(ServiceErrors::kv).map(KvBulkResource::result);
     }
 
@@ -108,37 +86,19 @@ public class KvBulkResource {
     public Uni<Envelope<Map<String, Object>>> get(@PathParam("account_id") String accountId,
             @PathParam("namespace_id") String ns, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "kv", false);
-        JsonNode query = parse(body);
-        if (!query.isObject() || !query.path("keys").isArray()) {
-            throw bad("body must be an object with a \"keys\" array");
-        }
-        String type = query.path("type").asText("text");
-        if (!type.equals("text") && !type.equals("json")) {
-            throw bad("\"" + type + "\" is not a valid type. Use \"json\" or \"text\"");
-        }
-        boolean withMetadata = query.path("withMetadata").asBoolean(false);
-        List<String> keys = keys(query.get("keys"));
+        KvBulkBodies.GetQuery query = KvBulkBodies.getQuery(body);
+        List<String> keys = query.keys();
         return kv.getMany(GetManyRequest.newBuilder().setNs(ref(accountId, ns)).addAllKeys(keys).build())
                 .onFailure().transform(ServiceErrors::kv).map(r -> {
-                    ObjectNode values = JSON.createObjectNode();
+                    ObjectNode values = KvBulkBodies.values();
                     for (int i = 0; i < r.getEntriesCount(); i++) {
                         KeyValue entry = r.getEntries(i);
                         String key = entry.getKey().isEmpty() && i < keys.size() ? keys.get(i) : entry.getKey();
-                        if (!entry.getFound()) {
-                            values.putNull(key);
-                            continue;
-                        }
-                        JsonNode value = value(entry.getValue().toStringUtf8(), type, key);
-                        if (!withMetadata) {
-                            values.set(key, value);
-                            continue;
-                        }
-                        ObjectNode item = values.putObject(key);
-                        item.set("value", value);
-                        JsonNode metadata = entry.getMetadataJson().isEmpty() ? null : parse(entry.getMetadataJson());
-                        item.set("metadata", metadata == null ? JSON.nullNode() : metadata);
-                        if (entry.getExpiration() != 0) {
-                            item.put("expiration", entry.getExpiration());
+                        if (entry.getFound()) {
+                            KvBulkBodies.found(values, query, key, entry.getValue().toByteArray(),
+                                    entry.getMetadataJson(), entry.getExpiration());
+                        } else {
+                            KvBulkBodies.missing(values, key);
                         }
                     }
                     Map<String, Object> result = new LinkedHashMap<>();
@@ -154,70 +114,7 @@ public class KvBulkResource {
         return Envelope.ok(result);
     }
 
-    private static JsonNode value(String text, String type, String key) {
-        if (type.equals("text")) {
-            return JSON.getNodeFactory().textNode(text);
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw bad("the value of \"" + key + "\" is not valid JSON");
-        }
-    }
-
-    private static List<String> keys(JsonNode array) {
-        List<String> keys = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            if (!array.get(i).isTextual()) {
-                throw bad("key " + i + " must be a string");
-            }
-            keys.add(array.get(i).asText());
-        }
-        return keys;
-    }
-
-    private static long number(JsonNode item, String field, int index) {
-        JsonNode n = item.get(field);
-        if (n == null || n.isNull()) {
-            return 0;
-        }
-        if (n.canConvertToLong()) {
-            return n.asLong();
-        }
-        if (n.isTextual()) {
-            try {
-                return Long.parseLong(n.asText().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw bad("item " + index + ": " + field + " must be an integer");
-    }
-
-    private static JsonNode array(String body) {
-        JsonNode node = parse(body);
-        if (!node.isArray()) {
-            throw bad("body must be a JSON array");
-        }
-        return node;
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw bad("request body is empty");
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw bad("request body is not valid JSON");
-        }
-    }
-
     private static NamespaceRef ref(String accountId, String ns) {
         return NamespaceRef.newBuilder().setCaller(Caller.newBuilder().setAccountId(accountId)).setNamespaceId(ns).build();
-    }
-
-    private static ApiException bad(String message) {
-        return new ApiException(ApiError.BAD_REQUEST, message);
     }
 }

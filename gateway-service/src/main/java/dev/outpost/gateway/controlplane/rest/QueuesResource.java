@@ -14,6 +14,7 @@ import dev.outpost.contracts.queue.v1.QueueService;
 import dev.outpost.contracts.queue.v1.QueueSettings;
 import dev.outpost.contracts.queue.v1.UpdateQueueRequest;
 import dev.outpost.gateway.controlplane.auth.AccountAccess;
+import dev.outpost.gateway.controlplane.service.QueueProducers;
 import dev.outpost.gateway.controlplane.service.ScriptStore;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -43,13 +44,14 @@ import java.util.Map;
 @Path("/client/v4/accounts/{account_id}/queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final QueueService queues;
     private final ScriptStore scripts;
+    private final QueueProducers producers;
 
-    public QueuesResource(@GrpcClient("queue") QueueService queues, ScriptStore scripts) {
+    public QueuesResource(@GrpcClient("queue") QueueService queues, ScriptStore scripts, QueueProducers producers) {
         this.queues = queues;
         this.scripts = scripts;
+        this.producers = producers;
     }
 
     @GET
@@ -65,9 +67,10 @@ public class QueuesResource {
         if (names != null) {
             list.addAllNames(names);
         }
-        return queues.listQueues(list.build()).onFailure().transform(ServiceErrors::queues)
-                .map(r -> Envelope.ok(r.getQueuesList().stream().map(QueuesResource::queue).toList(),
-                        new Envelope.ResultInfo(page, perPage, r.getQueuesCount(), r.getTotalCount(), null)));
+        return RequestContext.resumeOn(queues.listQueues(list.build())).onFailure().transform(ServiceErrors::queues)
+                .flatMap(r -> producers.byQueue(accountId).map(p -> Envelope.ok(
+                        r.getQueuesList().stream().map(q -> queue(q, p)).toList(),
+                        new Envelope.ResultInfo(page, perPage, r.getQueuesCount(), r.getTotalCount(), null))));
     }
 
     @POST
@@ -75,17 +78,18 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> create(@PathParam("account_id") String accountId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode json = orEmpty(body);
-        String name = text(json, "queue_name");
+        JsonNode json = JsonBodies.object(body);
+        String name = JsonBodies.text(json, "queue_name");
         if (name == null) {
             throw new ApiException(ApiError.BAD_REQUEST, "queue_name is required");
         }
         JsonNode settings = json.path("settings");
-        return queues.createQueue(CreateQueueRequest.newBuilder().setCaller(caller(accountId)).setQueueName(name)
-                        .setSettings(QueueSettings.newBuilder().setDeliveryDelay(settings.path("delivery_delay").asInt(0))
+        return RequestContext.resumeOn(queues.createQueue(CreateQueueRequest.newBuilder().setCaller(caller(accountId))
+                        .setQueueName(name).setSettings(QueueSettings.newBuilder()
+                                .setDeliveryDelay(settings.path("delivery_delay").asInt(0))
                                 .setMessageRetentionPeriod(settings.path("message_retention_period").asInt(0)))
-                        .build())
-                .onFailure().transform(ServiceErrors::queues).map(q -> Envelope.ok(queue(q)));
+                        .build()))
+                .onFailure().transform(ServiceErrors::queues).flatMap(q -> withProducers(accountId, q));
     }
 
     @GET
@@ -93,7 +97,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> get(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", false);
-        return find(accountId, id).map(q -> Envelope.ok(queue(q)));
+        return find(accountId, id).flatMap(q -> withProducers(accountId, q));
     }
 
     /** PUT replaces the settings (and may rename); PATCH changes only the settings it names (e.g. delivery_paused). */
@@ -103,7 +107,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> replace(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode changes = orEmpty(body);
+        JsonNode changes = JsonBodies.object(body);
         return find(accountId, id).flatMap(q -> update(accountId, q, changes, false));
     }
 
@@ -113,7 +117,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> patch(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        JsonNode changes = orEmpty(body);
+        JsonNode changes = JsonBodies.object(body);
         return find(accountId, id).flatMap(q -> update(accountId, q, changes, true));
     }
 
@@ -140,7 +144,7 @@ public class QueuesResource {
     public Uni<Envelope<Map<String, Object>>> addConsumer(@PathParam("account_id") String accountId,
             @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, null, orEmpty(body));
+        return putConsumer(accountId, id, null, JsonBodies.object(body));
     }
 
     @GET
@@ -161,7 +165,7 @@ public class QueuesResource {
             @PathParam("queue_id") String id, @PathParam("consumer_id") String consumerId, String body,
             @Context ContainerRequestContext request) {
         AccountAccess.require(request, accountId, "queues", true);
-        return putConsumer(accountId, id, consumerId, orEmpty(body));
+        return putConsumer(accountId, id, consumerId, JsonBodies.object(body));
     }
 
     @DELETE
@@ -178,7 +182,7 @@ public class QueuesResource {
     private Uni<Envelope<Map<String, Object>>> putConsumer(String accountId, String queueId, String consumerId,
             JsonNode body) {
         String type = body.path("type").asText("worker");
-        String script = text(body, "script_name") != null ? text(body, "script_name") : text(body, "script");
+        String script = JsonBodies.text(body, "script_name") != null ? JsonBodies.text(body, "script_name") : JsonBodies.text(body, "script");
         JsonNode s = body.path("settings");
         ConsumerSettings.Builder settings = ConsumerSettings.newBuilder()
                 .setBatchSize(s.path("batch_size").asInt(0)).setMaxWaitTimeMs(s.path("max_wait_time_ms").asInt(0))
@@ -194,8 +198,8 @@ public class QueuesResource {
         if (script != null) {
             consumer.setScriptName(script);
         }
-        if (text(body, "dead_letter_queue") != null) {
-            consumer.setDeadLetterQueue(text(body, "dead_letter_queue"));
+        if (JsonBodies.text(body, "dead_letter_queue") != null) {
+            consumer.setDeadLetterQueue(JsonBodies.text(body, "dead_letter_queue"));
         }
         Uni<Void> scriptExists = !"worker".equals(type) || script == null ? Uni.createFrom().voidItem()
                 : scripts.find(accountId, script).map(w -> {
@@ -221,15 +225,15 @@ public class QueuesResource {
                         : merge && current.getDeliveryPaused());
         UpdateQueueRequest.Builder update = UpdateQueueRequest.newBuilder().setQueue(ref(accountId, q.getQueueId()))
                 .setSettings(settings);
-        if (text(body, "queue_name") != null) {
-            update.setQueueName(text(body, "queue_name"));
+        if (JsonBodies.text(body, "queue_name") != null) {
+            update.setQueueName(JsonBodies.text(body, "queue_name"));
         }
-        return queues.updateQueue(update.build()).onFailure().transform(ServiceErrors::queues)
-                .map(updated -> Envelope.ok(queue(updated)));
+        return RequestContext.resumeOn(queues.updateQueue(update.build())).onFailure().transform(ServiceErrors::queues)
+                .flatMap(updated -> withProducers(accountId, updated));
     }
 
     private Uni<Queue> find(String accountId, String id) {
-        return queues.getQueue(ref(accountId, id)).onFailure().transform(ServiceErrors::queues);
+        return RequestContext.resumeOn(queues.getQueue(ref(accountId, id))).onFailure().transform(ServiceErrors::queues);
     }
 
     private static QueueRef ref(String accountId, String id) {
@@ -240,15 +244,22 @@ public class QueuesResource {
         return Caller.newBuilder().setAccountId(accountId).build();
     }
 
-    /** API-8's queue object. Producers (workers binding the queue) are not tracked yet: always empty. */
-    static Map<String, Object> queue(Queue q) {
+    /** Callers resume on the request's context first ({@link RequestContext}): the producers come from PostgreSQL. */
+    private Uni<Envelope<Map<String, Object>>> withProducers(String accountId, Queue q) {
+        return producers.byQueue(accountId).map(p -> Envelope.ok(queue(q, p)));
+    }
+
+    /** API-8's queue object; producers are the workers whose deployed version binds the queue. */
+    static Map<String, Object> queue(Queue q, Map<String, List<String>> producersByQueue) {
+        List<Map<String, Object>> producers = producersByQueue.getOrDefault(q.getQueueName(), List.of()).stream()
+                .map(script -> Map.<String, Object>of("type", "worker", "script", script)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("queue_id", q.getQueueId());
         out.put("queue_name", q.getQueueName());
         out.put("created_on", Instant.ofEpochMilli(q.getCreatedOnMs()).toString());
         out.put("modified_on", Instant.ofEpochMilli(q.getModifiedOnMs()).toString());
-        out.put("producers", List.of());
-        out.put("producers_total_count", 0);
+        out.put("producers", producers);
+        out.put("producers_total_count", producers.size());
         out.put("consumers", q.getConsumersList().stream().map(QueuesResource::consumer).toList());
         out.put("consumers_total_count", q.getConsumersCount());
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -281,24 +292,4 @@ public class QueuesResource {
         return out;
     }
 
-    /** wrangler sends JSON without always saying so, so the body is read as JSON whatever its type; none is {}. */
-    private static JsonNode orEmpty(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            if (json == null || !json.isObject()) {
-                throw new ApiException(ApiError.BAD_REQUEST, "The request body must be a JSON object");
-            }
-            return json;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException(ApiError.BAD_REQUEST, "The request body is not valid JSON");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.controlplane.auth.AccountAccess;
 import dev.outpost.gateway.controlplane.model.WorkerVersion;
 import dev.outpost.gateway.controlplane.service.ScriptStore;
+import dev.outpost.gateway.controlplane.service.VersionedSettings;
 import dev.outpost.gateway.controlplane.service.WorkerSettingsStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,19 +25,25 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * Settings of a worker (API-4): {@code script-settings} are the non-versioned ones (logpush, tail_consumers,
  * observability, tags — wrangler PATCHes them after each deploy); {@code settings} adds the deployed version's
- * bindings and compatibility settings. Changing bindings through settings is not supported: upload a version.
+ * bindings and compatibility settings, and a PATCH of those makes and deploys a new version ({@link
+ * VersionedSettings}; {@code wrangler secret bulk} uses it).
  */
 @Path("/client/v4/accounts/{account_id}/workers/scripts/{script_name}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScriptSettingsResource {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Cloudflare settings with no meaning on Outpost (one placement, one usage model): accepted, not stored. */
+    static final java.util.Set<String> IGNORED = java.util.Set.of("usage_model", "placement");
 
     private final WorkerSettingsStore settings;
     private final ScriptStore scripts;
+    private final VersionedSettings versionedSettings;
 
-    public ScriptSettingsResource(WorkerSettingsStore settings, ScriptStore scripts) {
+    public ScriptSettingsResource(WorkerSettingsStore settings, ScriptStore scripts,
+            VersionedSettings versionedSettings) {
         this.settings = settings;
         this.scripts = scripts;
+        this.versionedSettings = versionedSettings;
     }
 
     @GET
@@ -92,18 +99,27 @@ public class ScriptSettingsResource {
             throw new ApiException(ApiError.BAD_REQUEST, "The form needs a settings part holding a JSON object");
         }
         ObjectNode nonVersioned = JSON.createObjectNode();
-        List<String> versioned = new java.util.ArrayList<>();
+        ObjectNode versioned = JSON.createObjectNode();
+        List<String> unknown = new java.util.ArrayList<>();
         patch.fields().forEachRemaining(e -> {
-            switch (e.getKey()) {
-                case "logpush", "tail_consumers", "observability", "tags" -> nonVersioned.set(e.getKey(), e.getValue());
-                default -> versioned.add(e.getKey());
+            if (WorkerSettingsStore.SCRIPT_SETTINGS.contains(e.getKey())) {
+                nonVersioned.set(e.getKey(), e.getValue());
+            } else if (VersionedSettings.FIELDS.contains(e.getKey())) {
+                versioned.set(e.getKey(), e.getValue());
+            } else if (!IGNORED.contains(e.getKey())) {
+                unknown.add(e.getKey());
             }
         });
-        if (!versioned.isEmpty()) {
-            throw new ApiException(ApiError.BAD_REQUEST, "Outpost does not change " + versioned
-                    + " through PATCH settings; upload a new version (wrangler deploy or wrangler versions upload)");
+        if (!unknown.isEmpty()) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Unknown setting(s) " + unknown + "; supported: "
+                    + VersionedSettings.FIELDS + ", " + WorkerSettingsStore.SCRIPT_SETTINGS + " (" + IGNORED
+                    + " are accepted and have no effect on Outpost)");
         }
-        return settings.patchScriptSettings(accountId, scriptName, nonVersioned)
+        // Versioned settings first: a refused binding or flag leaves the non-versioned ones unchanged too.
+        Uni<?> newVersion = versioned.isEmpty() ? Uni.createFrom().voidItem()
+                : versionedSettings.apply(accountId, scriptName, versioned);
+        return newVersion.flatMap(v -> nonVersioned.isEmpty() ? Uni.createFrom().voidItem()
+                        : settings.patchScriptSettings(accountId, scriptName, nonVersioned))
                 .flatMap(v -> full(accountId, scriptName)).map(Envelope::ok);
     }
 

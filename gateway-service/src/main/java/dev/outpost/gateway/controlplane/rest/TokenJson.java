@@ -57,6 +57,11 @@ final class TokenJson {
         return store.delete(principal.accountId(), id(id)).map(deleted -> Envelope.ok(Map.of("id", hex(deleted))));
     }
 
+    /** {@code PUT /tokens/{id}/value}: a new secret for the token; the result is the new value (a string). */
+    static Uni<Envelope<String>> roll(TokenStore store, Principal principal, String id) {
+        return store.roll(principal.accountId(), id(id)).map(Envelope::ok);
+    }
+
     /** {@code /tokens/verify}: the calling token's id and status (any valid token may ask). */
     static Envelope<Map<String, Object>> verify(ContainerRequestContext request) {
         Principal principal = AccountAccess.current(request);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -53,6 +54,14 @@ public class UserTokensResource {
     @Path("/{token_id}")
     public Uni<Envelope<Map<String, Object>>> get(@PathParam("token_id") String id, @Context ContainerRequestContext request) {
         return TokenJson.get(store, AccountAccess.require(request, "tokens", false), id);
+    }
+
+    /** Roll: the old value stops working at once on every gateway replica. */
+    @PUT
+    @Path("/{token_id}/value")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Envelope<String>> roll(@PathParam("token_id") String id, @Context ContainerRequestContext request) {
+        return TokenJson.roll(store, AccountAccess.require(request, "tokens", true), id);
     }
 
     @DELETE

@@ -90,11 +90,25 @@ public class ScriptService {
                 u.result().startup_time_ms()));
     }
 
+    /**
+     * Uploads and deploys a version whose deployed bindings are carried over as {@code carry} picks them (rather than
+     * by the metadata's {@code keep_bindings}): the path of a settings PATCH that changes versioned settings.
+     */
+    public Uni<UploadResult> uploadCarrying(String accountId, String scriptName, String metadataJson,
+            List<UploadedModule> parts, java.util.function.UnaryOperator<List<BindingSpec>> carry) {
+        return upload(accountId, scriptName, metadataJson, parts, true, carry).map(Uploaded::result);
+    }
+
     private record Uploaded(UploadResult result, WorkerVersion version, List<Map<String, String>> bindingNames) {
     }
 
     private Uni<Uploaded> upload(String accountId, String scriptName, String metadataJson, List<UploadedModule> parts,
             boolean deploy) {
+        return upload(accountId, scriptName, metadataJson, parts, deploy, null);
+    }
+
+    private Uni<Uploaded> upload(String accountId, String scriptName, String metadataJson, List<UploadedModule> parts,
+            boolean deploy, java.util.function.UnaryOperator<List<BindingSpec>> carry) {
         Context context = Vertx.currentContext();
         return Uni.createFrom().deferred(() -> {
             checkName(scriptName);
@@ -108,7 +122,8 @@ public class ScriptService {
             return store.deployedBindings(accountId, scriptName)
                     .call(deployed -> bindings.validate(accountId, metadata.bindings()))
                     .flatMap(deployed -> {
-                        List<BindingSpec> carried = keep.carried(deployed, metadata.bindings());
+                        List<BindingSpec> carried = carry != null ? carry.apply(deployed)
+                                : keep.carried(deployed, metadata.bindings());
                         List<BindingSpec> all = new ArrayList<>(metadata.bindings());
                         all.addAll(carried);
                         List<BindingSpec> stored = new ArrayList<>(sealed);

@@ -117,6 +117,11 @@ public class ScriptStore {
     }
 
     @WithSession
+    public Uni<List<WorkerModuleEntity>> modules(UUID versionId) {
+        return WorkerModuleEntity.list("key.versionId", versionId);
+    }
+
+    @WithSession
     public Uni<WorkerVersion> version(UUID versionId) {
         return WorkerVersion.findById(versionId);
     }

@@ -26,7 +26,7 @@ public class WorkerSettingsStore {
     /** Answered while an account has not chosen a subdomain, so wrangler never has to prompt for one. */
     public static final String DEFAULT_SUBDOMAIN = "outpost";
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Set<String> SCRIPT_SETTINGS = Set.of("logpush", "tail_consumers", "observability", "tags");
+    public static final Set<String> SCRIPT_SETTINGS = Set.of("logpush", "tail_consumers", "observability", "tags");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @WithSession

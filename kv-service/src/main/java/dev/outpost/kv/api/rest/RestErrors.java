@@ -33,6 +33,12 @@ public class RestErrors {
         return response(new KvException(KvError.BAD_REQUEST, "Could not parse the request body as JSON."));
     }
 
+    /** KV-10 bulk bodies that do not parse ({@link dev.outpost.contracts.kv.KvBulkBodies}): 400 with its message. */
+    @ServerExceptionMapper
+    public Response badBulkBody(dev.outpost.contracts.kv.KvBulkBodies.BadBody e) {
+        return response(new KvException(KvError.BAD_REQUEST, e.getMessage()));
+    }
+
     /** JAX-RS' own refusals (unknown route, wrong method, bad media type) keep their status. */
     @ServerExceptionMapper
     public Response jaxRsFailure(WebApplicationException e) {
