@@ -1,5 +1,6 @@
 package dev.outpost.runtime;
 
+import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.jboss.logging.Logger;
 import dev.outpost.runtime.io.IsolatePools;
@@ -31,6 +32,8 @@ public final class WorkerEngine implements AutoCloseable {
      */
     static final String ENGINE_FLAGS = "--no-turboshaft";
     private static final Object FLAGS_LOCK = new Object();
+    /** Whether this JVM's V8 library is loaded with its ICU data; guarded by FLAGS_LOCK. */
+    private static boolean v8Loaded;
     private static final Logger LOG = Logger.getLogger(WorkerEngine.class);
 
     private final LimitEnforcer enforcer = new LimitEnforcer();
@@ -91,11 +94,44 @@ public final class WorkerEngine implements AutoCloseable {
                 LOG.warnf("V8 was initialised before the worker engine; its flags (%s) stay as they are, so the "
                         + "heap and termination safeguards may not hold", V8RuntimeOptions.V8_FLAGS);
             }
+            if (!v8Loaded) {
+                loadV8WithIcu();
+                v8Loaded = true;
+            }
         }
         FetchPolicy policy = fetchPolicy == null ? FetchPolicy.defaults() : fetchPolicy;
         // A bad CIDR fails here, at start, not at a worker's first fetch.
         new dev.outpost.runtime.io.AddressPolicy(policy.allowedCidrs(), policy.deniedCidrs());
         return new WorkerEngine(poolSettings, policy, vertx, cacheSettings == null ? CacheSettings.defaults() : cacheSettings);
+    }
+
+    /**
+     * Loads the i18n V8 build with its ICU data (RT-6: {@code Intl} as in workerd). V8 reads the data file into
+     * memory while the library loads (and seals the flags), so the temporary copy is deleted right after.
+     */
+    private static void loadV8WithIcu() {
+        if (V8RuntimeOptions.V8_FLAGS.isSealed()) {
+            if (V8RuntimeOptions.V8_FLAGS.getIcuDataFile() == null) {
+                throw new IllegalStateException("V8 was initialised before the worker engine without ICU data; "
+                        + "the i18n build cannot run without it");
+            }
+            V8Host.getV8I18nInstance();
+            return;
+        }
+        java.nio.file.Path icu = dev.outpost.runtime.glue.IcuData.extract();
+        try {
+            V8RuntimeOptions.V8_FLAGS.setIcuDataFile(icu.toString());
+            if (!V8Host.getV8I18nInstance().isLibraryLoaded()) {
+                throw new IllegalStateException("the V8 (i18n) native library did not load: "
+                        + V8Host.getV8I18nInstance().getLastException());
+            }
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(icu);
+            } catch (java.io.IOException e) {
+                LOG.debugf("could not delete the ICU data copy %s: %s", icu, e);
+            }
+        }
     }
 
     /** The outbound HTTP client, created on the first fetch of any worker. */

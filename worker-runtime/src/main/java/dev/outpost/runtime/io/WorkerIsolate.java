@@ -293,7 +293,9 @@ public final class WorkerIsolate {
     private void initialize() {
         RequestContext startup = new RequestContext(RequestContext.STARTUP_ID, null);
         try {
-            runtime = V8Host.getV8Instance().createV8Runtime();
+            // The i18n build (ICU): Intl and locale-aware String/Number/Date methods as in workerd (RT-6).
+            // WorkerEngine loaded it with its ICU data before the first isolate.
+            runtime = V8Host.getV8I18nInstance().createV8Runtime();
             // RT-6: as in workerd, eval() and new Function() throw EvalError (no code generation from strings)
             runtime.allowEval(false);
             runtime.setLogger(new JavetLogBridge());
