@@ -13,6 +13,7 @@ LABEL org.opencontainers.image.title="outpost-durable-object-service" \
       org.opencontainers.image.description="Outpost durable-object-service: Durable Objects with per-object SQLite storage (gRPC on 8084)"
 
 ENV LANG=C.UTF-8 \
+    TZ=UTC \
     JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -Djava.net.preferIPv4Stack=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 # Where the service keeps its data; a volume (Docker) or a PersistentVolumeClaim (Kubernetes).

@@ -13,6 +13,7 @@ LABEL org.opencontainers.image.title="outpost-gateway-service" \
       org.opencontainers.image.description="Outpost gateway-service: runs the workers; control-plane API and gRPC on 8080, worker traffic on 8787"
 
 ENV LANG=C.UTF-8 \
+    TZ=UTC \
     JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -Djava.net.preferIPv4Stack=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 

@@ -251,6 +251,8 @@ public final class LocalStack implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
+        // Workers see UTC as on workerd: V8's ICU takes its default time zone from TZ, never the host's zone.
+        pb.environment().put("TZ", "UTC");
         pb.environment().putAll(spec.environment());
         Process process = pb.start();
         registry.writePid(pidFile, process.pid());
