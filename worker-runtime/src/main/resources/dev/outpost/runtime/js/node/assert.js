@@ -19,15 +19,18 @@ export class AssertionError extends Error {
 
 function fail_(actual, expected, message, operator, defaultMessage) {
   if (message instanceof Error) throw message;
-  throw new AssertionError({ message: message ?? defaultMessage, actual, expected, operator });
+  const e = new AssertionError({ message: message ?? defaultMessage, actual, expected, operator });
+  // as workerd reports it: true only for the deep comparisons' own messages
+  e.generatedMessage = message === undefined && /^(not)?deep/i.test(operator);
+  throw e;
 }
 
 function innerOk(value, message, argCount) {
   if (!value) {
     const msg = argCount === 0 ? 'No value argument passed to `assert.ok()`'
       : message ?? 'The expression evaluated to a falsy value';
-    if (message instanceof Error) throw message;
-    const e = new AssertionError({ message: msg, actual: value, expected: true, operator: '==' });
+    // workerd wraps an Error message into the AssertionError's message (Node would throw the Error itself)
+    const e = new AssertionError({ message: message instanceof Error ? String(message) : msg, actual: value, expected: true, operator: '==' });
     e.generatedMessage = message === undefined;
     throw e;
   }
@@ -42,14 +45,14 @@ export function fail(message = 'Failed') {
   throw new AssertionError({ message, operator: 'fail' });
 }
 
-export function equal(actual, expected, message) {
+function looseEqual(actual, expected, message) {
   // eslint-disable-next-line eqeqeq
   if (!(actual == expected || (actual !== actual && expected !== expected))) {
     fail_(actual, expected, message, '==', `${inspect(actual)} == ${inspect(expected)}`);
   }
 }
 
-export function notEqual(actual, expected, message) {
+function looseNotEqual(actual, expected, message) {
   // eslint-disable-next-line eqeqeq
   if (actual == expected || (actual !== actual && expected !== expected)) {
     fail_(actual, expected, message, '!=', `${inspect(actual)} != ${inspect(expected)}`);
@@ -68,11 +71,11 @@ export function notStrictEqual(actual, expected, message) {
   }
 }
 
-export function deepEqual(actual, expected, message) {
+function looseDeepEqual(actual, expected, message) {
   if (!isDeepEqual(actual, expected)) fail_(actual, expected, message, 'deepEqual', 'Expected values to be loosely deep-equal');
 }
 
-export function notDeepEqual(actual, expected, message) {
+function looseNotDeepEqual(actual, expected, message) {
   if (isDeepEqual(actual, expected)) fail_(actual, expected, message, 'notDeepEqual', 'Expected "actual" not to be loosely deep-equal to "expected"');
 }
 
@@ -200,6 +203,13 @@ function assert(...args) {
   innerOk(args[0], args[1], args.length);
 }
 
+// workerd's node:assert is strict throughout: equal/deepEqual are strictEqual/deepStrictEqual there. The loose
+// comparisons stay available as Assert's legacy methods only.
+export const equal = strictEqual;
+export const notEqual = notStrictEqual;
+export const deepEqual = deepStrictEqual;
+export const notDeepEqual = notDeepStrictEqual;
+
 const members = {
   AssertionError, ok, fail, equal, notEqual, strictEqual, notStrictEqual, deepEqual, notDeepEqual, deepStrictEqual,
   notDeepStrictEqual, partialDeepStrictEqual, match, doesNotMatch, ifError, throws, doesNotThrow, rejects, doesNotReject,
@@ -218,8 +228,11 @@ assert.strict = strictAssert;
 export const strict = strictAssert;
 
 export class Assert {
-  constructor() {
+  constructor(options) {
     Object.assign(this, members);
+    if (options?.strict === false) {
+      Object.assign(this, { equal: looseEqual, notEqual: looseNotEqual, deepEqual: looseDeepEqual, notDeepEqual: looseNotDeepEqual });
+    }
   }
 }
 

@@ -218,6 +218,15 @@ export class Buffer extends Uint8Array {
       if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return value.byteLength;
       throw argType('string', 'of type string or an instance of Buffer or ArrayBuffer', value);
     }
+    // Node sizes hex and base64 from the string's length, without decoding it.
+    const e = encodingOf(encoding);
+    if (e === 'hex') return value.length >>> 1;
+    if (e === 'base64' || e === 'base64url') {
+      let n = value.length;
+      if (n > 0 && value.charCodeAt(n - 1) === 61) n--;
+      if (n > 1 && value.charCodeAt(n - 1) === 61) n--;
+      return (n * 3) >>> 2;
+    }
     return encodeString(value, encoding).length;
   }
 

@@ -197,9 +197,8 @@ export function timingSafeEqual(a, b) {
   const x = toBytes(a, undefined, 'buf1');
   const y = toBytes(b, undefined, 'buf2');
   if (x.byteLength !== y.byteLength) {
-    const e = new RangeError('Input buffers must have the same byte length');
-    e.code = 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH';
-    throw e;
+    // workerd throws a plain TypeError here (Node: RangeError ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH)
+    throw new TypeError('Input buffers must have the same byte length');
   }
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
