@@ -184,4 +184,18 @@ class NodeCompatTest {
                 const tick = await new Promise((r) => process.nextTick(r, 'tick'));
                 return Response.json([process.platform, Object.keys(process.env), globalThis.process === process, global === globalThis, tick]);"""));
     }
+
+    @Test
+    void rt6ProcessEnvIsPopulatedFromVarsFrom20250401() throws Exception {
+        String source = """
+                import process from 'node:process';
+                export default { fetch() { return Response.json(process.env); } };""";
+        WorkerEnvironment vars = WorkerEnvironment.builder().text("GREETING", "hi").json("CONFIG", "{\"a\":1}").build();
+        try (LoadedWorker worker = engine.load(versioned(source, "2025-05-01", "nodejs_compat"), vars, RuntimeLimits.defaults())) {
+            assertEquals("{\"GREETING\":\"hi\",\"CONFIG\":\"{\\\"a\\\":1}\"}", body(call(worker, get("https://x/"))));
+        }
+        try (LoadedWorker worker = engine.load(versioned(source, "2024-09-23", "nodejs_compat"), vars, RuntimeLimits.defaults())) {
+            assertEquals("{}", body(call(worker, get("https://x/"))));
+        }
+    }
 }

@@ -1,6 +1,6 @@
 // RT-6 node:process under nodejs_compat: the small process object workerd has (env, nextTick, platform, exit,
-// features, getBuiltinModule). process.env starts empty: workerd fills it from the bindings only with
-// nodejs_compat_populate_process_env (on from 2025-04-01), which Outpost does not do yet.
+// features, getBuiltinModule). process.env is empty unless nodejs_compat_populate_process_env (implied by
+// nodejs_compat from 2025-04-01) is on: then env.js copies the text, secret and JSON bindings into it.
 
 import { queueMicrotask } from '../timers.js';
 
