@@ -198,4 +198,20 @@ class NodeCompatTest {
             assertEquals("{}", body(call(worker, get("https://x/"))));
         }
     }
+
+    @Test
+    void rt6StreamSubsetThatWranglersPolyfillsNeed() throws Exception {
+        // wrangler's unenv console polyfill does `new Writable()` at load time; a Transform piped into a Writable
+        assertEquals("[\"AB\",\"finish\"]", run("import { Writable, Transform } from 'node:stream';", """
+                const log = [];
+                new Writable();
+                const upper = new Transform({ transform(c, e, cb) { cb(null, c.toString().toUpperCase()); } });
+                await new Promise((resolve) => {
+                  const sink = new Writable({ write(c, e, cb) { log.push(c.toString()); cb(); } });
+                  sink.on('finish', () => { log.push('finish'); resolve(); });
+                  upper.pipe(sink);
+                  upper.end('ab');
+                });
+                return Response.json(log);"""));
+    }
 }

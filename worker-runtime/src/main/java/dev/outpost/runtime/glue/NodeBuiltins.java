@@ -7,7 +7,7 @@ import java.util.Map;
  * implementing each. As in workerd, {@code nodejs_compat} alone (before 2024-09-23) resolves only the
  * {@code node:} prefixed names; {@code nodejs_compat_v2} (implied by {@code nodejs_compat} from 2024-09-23)
  * also resolves the bare names ({@code buffer}, {@code events}, ...). Without either flag every one of them is
- * "No such module", and so is any built-in workerd has that Outpost does not implement (e.g. {@code node:stream}).
+ * "No such module", and so is any built-in workerd has that Outpost does not implement (e.g. {@code node:zlib}).
  */
 final class NodeBuiltins {
     /** Module name (without {@code node:}) to its prelude file under {@code node/}. */
@@ -23,7 +23,8 @@ final class NodeBuiltins {
             Map.entry("assert/strict", "node/assert-strict.js"),
             Map.entry("string_decoder", "node/string_decoder.js"),
             Map.entry("process", "node/process.js"),
-            Map.entry("crypto", "node/crypto.js"));
+            Map.entry("crypto", "node/crypto.js"),
+            Map.entry("stream", "node/stream.js"));
 
     private NodeBuiltins() {
     }

@@ -73,7 +73,7 @@ function defineNodeGlobals() {
   define('global', globalThis);
   define('setImmediate', (callback, ...args) => setTimeout(callback, 0, ...args), true);
   define('clearImmediate', (id) => clearTimeout(id), true);
-  const loaded = { buffer: nodeBuffer, process: nodeProcess };
+  const loaded = { buffer: nodeBuffer, process: nodeProcess.default };
   nodeProcess.setBuiltinLoader((id) => loaded[id.startsWith('node:') ? id.slice(5) : id]);
 }
 
