@@ -146,14 +146,19 @@ class CompatibilityFlagsTest {
     }
 
     @Test
-    void rt12NodejsCompatIsAcceptedButProvidesNoNodeBuiltins() throws Exception {
-        assertEquals("true undefined undefined", run("""
+    void rt12NodejsCompatTurnsOnNodeBuiltins() throws Exception {
+        // RT-6: nodejs_compat_v2 (implied from 2024-09-23) sets the Node globals; without the flag there are none
+        assertEquals("true function object", run("""
                 export default { fetch() {
                   return new Response([Cloudflare.compatibilityFlags.nodejs_compat, typeof Buffer, typeof process].join(' '));
                 } };""", "2024-09-23", "nodejs_compat"));
+        assertEquals("false undefined undefined", run("""
+                export default { fetch() {
+                  return new Response([Cloudflare.compatibilityFlags.nodejs_compat, typeof Buffer, typeof process].join(' '));
+                } };""", "2024-09-23"));
         WorkerLoadException e = org.junit.jupiter.api.Assertions.assertThrows(WorkerLoadException.class, () ->
                 engine.load(versioned("import { Buffer } from 'node:buffer';\nexport default { fetch() { return new Response('x'); } };",
-                        "2024-09-23", "nodejs_compat"), WorkerEnvironment.empty(), RuntimeLimits.defaults()).close());
+                        "2024-09-23"), WorkerEnvironment.empty(), RuntimeLimits.defaults()).close());
         assertTrue(e.getMessage().contains("No such module \"node:buffer\""), e.getMessage());
     }
 }

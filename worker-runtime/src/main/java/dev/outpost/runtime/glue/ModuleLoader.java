@@ -61,6 +61,9 @@ public final class ModuleLoader implements IV8ModuleResolver {
      */
     private final Map<String, V8Module> compiled = new HashMap<>();
     private String resolutionError;
+    /** RT-6: the version's nodejs_compat / nodejs_compat_v2 flags, resolved on first use. */
+    private Boolean nodeCompat;
+    private boolean nodeCompatV2;
 
     public ModuleLoader(WorkerBundle bundle) {
         this.bundle = bundle;
@@ -256,6 +259,10 @@ public final class ModuleLoader implements IV8ModuleResolver {
             return null;
         }
         Map<String, WorkerModule> modules = bundle.modules();
+        String builtin = NodeBuiltins.resolve(specifier, nodeCompat(), nodeCompatV2());
+        if (builtin != null && !modules.containsKey(specifier)) {
+            return INTERNAL_PREFIX + builtin;
+        }
         String candidate;
         if (specifier.startsWith("./") || specifier.startsWith("../")) {
             candidate = join(referrerName == null ? "" : directoryOf(referrerName), specifier);
@@ -267,6 +274,20 @@ public final class ModuleLoader implements IV8ModuleResolver {
             candidate = join(referrerName == null ? "" : directoryOf(referrerName), specifier);
         }
         return candidate != null && modules.containsKey(candidate) ? candidate : null;
+    }
+
+    private boolean nodeCompat() {
+        if (nodeCompat == null) {
+            Map<String, Boolean> flags = bundle.compatibility();
+            nodeCompat = Boolean.TRUE.equals(flags.get("nodejs_compat"));
+            nodeCompatV2 = Boolean.TRUE.equals(flags.get("nodejs_compat_v2"));
+        }
+        return nodeCompat;
+    }
+
+    private boolean nodeCompatV2() {
+        nodeCompat();
+        return nodeCompatV2;
     }
 
     private static String directoryOf(String name) {

@@ -25,6 +25,8 @@ import {
 import { CompressionStream, DecompressionStream } from './compression.js';
 import { structuredClone } from './structured-clone.js';
 import { settle, forget } from './async.js';
+import * as nodeBuffer from './node/buffer.js';
+import * as nodeProcess from './node/process.js';
 import { defineBinding } from './env.js';
 import { KvNamespace } from './kv.js';
 import { dispatchFetch, dispatchScheduled, dispatchCall } from './dispatch.js';
@@ -63,6 +65,16 @@ class Navigator {
 
 function define(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+function defineNodeGlobals() {
+  define('Buffer', nodeBuffer.Buffer);
+  define('process', nodeProcess.default);
+  define('global', globalThis);
+  define('setImmediate', (callback, ...args) => setTimeout(callback, 0, ...args), true);
+  define('clearImmediate', (id) => clearTimeout(id), true);
+  const loaded = { buffer: nodeBuffer, process: nodeProcess.default };
+  nodeProcess.setBuiltinLoader((id) => loaded[id.startsWith('node:') ? id.slice(5) : id]);
 }
 
 export function install(host, compatibilityJson) {
@@ -105,6 +117,8 @@ export function install(host, compatibilityJson) {
     delete globalThis.WeakRef;
     delete globalThis.FinalizationRegistry;
   }
+  // RT-6 nodejs_compat_v2 (implied by nodejs_compat from 2024-09-23): workerd's Node globals
+  if (flags.nodejs_compat_v2 === true) defineNodeGlobals();
   define('caches', caches, true);
   define('Cache', Cache);
   define('CacheStorage', CacheStorage);

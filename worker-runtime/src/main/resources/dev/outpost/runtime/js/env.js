@@ -6,6 +6,8 @@ import { createServiceBinding } from './service.js';
 import { createR2Bucket } from './r2.js';
 import { createDurableObjectNamespace } from './durable-objects.js';
 import { createQueueProducer } from './queues.js';
+import { compatibilityFlag } from './compat.js';
+import { env as processEnv } from './node/process.js';
 
 export const env = {};
 
@@ -41,6 +43,14 @@ export function defineBinding(type, name, value) {
       throw new Error(`unknown binding type ${type}`);
   }
   Object.defineProperty(env, name, { value: binding, enumerable: true, writable: true, configurable: true });
+  // RT-6 nodejs_compat_populate_process_env (implied by nodejs_compat from 2025-04-01): as workerd, text and
+  // secret bindings appear in process.env as they are, JSON ones as their JSON text
+  if ((type === 'text' || type === 'secret' || type === 'json') && populatesProcessEnv()) processEnv[name] = value;
+}
+
+function populatesProcessEnv() {
+  return compatibilityFlag('nodejs_compat_populate_process_env')
+    && (compatibilityFlag('nodejs_compat') || compatibilityFlag('nodejs_compat_v2'));
 }
 
 /** Service-worker syntax (RT-2): every binding is also a global named after it. */

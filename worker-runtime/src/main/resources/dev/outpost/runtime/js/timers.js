@@ -4,6 +4,7 @@
 import { host } from './host.js';
 import { assertInRequest } from './errors.js';
 import { reportError } from './console.js';
+import { bindToCurrentFrame } from './async-context.js';
 
 let lastId = 0;
 const timers = new Map();
@@ -19,7 +20,8 @@ function schedule(callback, delay, args, repeat) {
     throw new TypeError('The callback provided as parameter 1 is not a function.');
   }
   const id = ++lastId;
-  timers.set(id, { callback, args, repeat });
+  // RT-6: the callback runs in the AsyncLocalStorage frame it was scheduled in
+  timers.set(id, { callback: bindToCurrentFrame(callback), args, repeat });
   const error = host.setTimer(id, delayOf(delay), repeat);
   if (error !== undefined) {
     timers.delete(id);
@@ -49,9 +51,10 @@ export function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
     throw new TypeError("Failed to execute 'queueMicrotask' on 'ServiceWorkerGlobalScope': parameter 1 is not of type 'function'.");
   }
+  const bound = bindToCurrentFrame(callback);
   Promise.resolve().then(() => {
     try {
-      callback();
+      bound();
     } catch (e) {
       reportError(e);
     }

@@ -1,0 +1,73 @@
+// RT-6 the async context behind node:async_hooks' AsyncLocalStorage. Javet's V8 exposes no continuation-
+// preserved embedder data and no promise hooks, so a store cannot follow every `await` the way it does in
+// workerd. What Outpost does instead:
+//  - synchronously inside als.run(store, fn) the store is exact (a stack of frames);
+//  - when fn returns a promise (an async function), its frame stays the invocation's current frame (keyed by
+//    the host's request id, so concurrent requests do not see each other's stores) until that promise
+//    settles: code after any `await` inside fn sees the store;
+//  - setTimeout / setInterval / queueMicrotask callbacks run in the frame they were scheduled in.
+// Limit: two async run() calls of the same invocation overlapping in time see the later one's store.
+
+import { host } from './host.js';
+
+/** The synchronous frame (Map of storage → store), null outside any run(). */
+let frame = null;
+/** Request id → the frame of the invocation's innermost pending async run(). */
+const pending = new Map();
+const MAX_PENDING = 4096;
+
+export function currentFrame() {
+  if (frame !== null) return frame;
+  const id = host.currentRequest();
+  return id >= 0 ? pending.get(id) ?? null : null;
+}
+
+/** Runs fn with `next` as the current frame; an async fn keeps it as its invocation's frame until it settles. */
+export function runInFrame(next, fn, thisArg, args) {
+  const previous = frame;
+  frame = next;
+  try {
+    const result = Reflect.apply(fn, thisArg, args);
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') keepUntilSettled(next, result);
+    return result;
+  } finally {
+    frame = previous;
+  }
+}
+
+function keepUntilSettled(next, promise) {
+  const id = host.currentRequest();
+  if (id < 0) return;
+  const before = pending.get(id);
+  pending.set(id, next);
+  const restore = () => {
+    if (pending.get(id) !== next) return;
+    if (before === undefined) pending.delete(id);
+    else pending.set(id, before);
+  };
+  Promise.prototype.then.call(promise, restore, restore);
+}
+
+/** Sets the frame for the rest of the current synchronous execution and the invocation (enterWith). */
+export function enterFrame(next) {
+  if (frame !== null) frame = next;
+  const id = host.currentRequest();
+  if (id >= 0) {
+    pending.delete(id);
+    pending.set(id, next);
+    // enterWith() frames have no end; the oldest invocations' go first so the map stays bounded.
+    if (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value);
+  } else {
+    frame = next;
+  }
+}
+
+
+/** Wraps a callback so it runs in the frame current now (timers, microtasks, AsyncResource.bind). */
+export function bindToCurrentFrame(callback) {
+  const captured = currentFrame();
+  if (captured === null) return callback;
+  return function bound(...args) {
+    return runInFrame(captured, callback, this, args);
+  };
+}

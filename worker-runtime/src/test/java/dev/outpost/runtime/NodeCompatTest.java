@@ -1,0 +1,217 @@
+package dev.outpost.runtime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.outpost.runtime.TestWorkers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RT-6: the node:* built-in modules under nodejs_compat (module resolution and each module's behaviour). */
+class NodeCompatTest {
+    private static WorkerEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = WorkerEngine.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static WorkerBundle versioned(String source, String date, String... flags) {
+        return new WorkerBundle("node-worker", "v1", "main.js", Map.of("main.js", esm("main.js", source)), date,
+                List.of(flags));
+    }
+
+    /** Runs a fetch handler body (it returns the value to answer as JSON) under nodejs_compat at 2024-09-23. */
+    private static String run(String imports, String handlerBody) throws Exception {
+        String source = imports + "\nexport default { async fetch() {\n" + handlerBody + "\n} };";
+        try (LoadedWorker worker = engine.load(versioned(source, "2024-09-23", "nodejs_compat"), WorkerEnvironment.empty(),
+                RuntimeLimits.defaults())) {
+            WorkerResponse response = call(worker, get("https://x/"));
+            assertEquals(200, response.status(), body(response));
+            return body(response);
+        }
+    }
+
+    private static String loadError(String source, String date, String... flags) {
+        WorkerLoadException e = assertThrows(WorkerLoadException.class, () ->
+                engine.load(versioned(source, date, flags), WorkerEnvironment.empty(), RuntimeLimits.defaults()).close());
+        return e.getMessage();
+    }
+
+    @Test
+    void rt6BuiltinsResolveOnlyWithTheFlag() throws Exception {
+        String importBuffer = "import { Buffer } from 'node:buffer';\nexport default { fetch() { return new Response(Buffer.from('hi').toString('hex')); } };";
+        assertTrue(loadError(importBuffer, "2024-09-23").contains("No such module \"node:buffer\""));
+        // nodejs_compat before 2024-09-23: node: prefix only, as workerd
+        try (LoadedWorker worker = engine.load(versioned(importBuffer, "2024-09-01", "nodejs_compat"),
+                WorkerEnvironment.empty(), RuntimeLimits.defaults())) {
+            assertEquals("6869", body(call(worker, get("https://x/"))));
+        }
+        String bare = "import { Buffer } from 'buffer';\nexport default { fetch() { return new Response('x'); } };";
+        assertTrue(loadError(bare, "2024-09-01", "nodejs_compat").contains("No such module \"buffer\""));
+        assertTrue(loadError(bare.replace("'buffer'", "'node:fs'"), "2024-09-23", "nodejs_compat")
+                .contains("No such module \"node:fs\""));
+        // nodejs_compat_v2 without nodejs_compat also turns them on, bare names included
+        try (LoadedWorker worker = engine.load(versioned(bare.replace("'x'", "typeof Buffer"), "2024-01-01",
+                "nodejs_compat_v2"), WorkerEnvironment.empty(), RuntimeLimits.defaults())) {
+            assertEquals("function", body(call(worker, get("https://x/"))));
+        }
+    }
+
+    @Test
+    void rt6Buffer() throws Exception {
+        assertEquals("[\"aGVsbG8gd29ybGQ=\",\"68656c6c6f20776f726c64\",\"aGk_\",\"hello world\",\"é\",5,true,true,"
+                        + "\"0102\",\"cde\",258,\"00ff\",\"-2\",{\"type\":\"Buffer\",\"data\":[1,2]},true,3,\"hi\",\"\u00e9\"]",
+                run("import { Buffer } from 'node:buffer';", """
+                        const b = Buffer.from('hello world');
+                        const w = Buffer.alloc(2); w.writeUInt16BE(0x00ff, 0);
+                        const big = Buffer.alloc(8); big.writeBigInt64LE(-2n);
+                        return Response.json([b.toString('base64'), b.toString('hex'), Buffer.from([0x68, 0x69, 0x3f]).toString('base64url'),
+                          Buffer.from('aGVsbG8gd29ybGQ', 'base64').toString(), Buffer.from('c3a9', 'hex').toString(),
+                          Buffer.byteLength('héll'), Buffer.isBuffer(b.subarray(1)), b instanceof Uint8Array,
+                          Buffer.concat([Buffer.from([1]), new Uint8Array([2])]).toString('hex'), Buffer.from('abcdef').slice(2, 5).toString(),
+                          Buffer.from([1, 2]).readUInt16BE(0), w.toString('hex'), String(big.readBigInt64LE(0)), Buffer.from([1, 2]).toJSON(),
+                          Buffer.from('abc').equals(Buffer.from('abc')), Buffer.from('xxabc').indexOf('bc'),
+                          Buffer.from('hi', 'utf16le').toString('ucs2'), Buffer.from([0xe9]).toString('latin1')]);"""));
+    }
+
+    @Test
+    void rt6Events() throws Exception {
+        assertEquals("[\"b1\",\"a1\",\"o1\",\"b2\",\"a2\",1,[7,8],\"boom\"]", run("import { EventEmitter, once } from 'node:events';", """
+                const e = new EventEmitter(); const log = [];
+                const a = (x) => log.push('a' + x);
+                e.on('x', a); e.prependListener('x', (x) => log.push('b' + x)); e.once('x', (x) => log.push('o' + x));
+                e.emit('x', 1); e.emit('x', 2); e.off('x', a); log.push(e.listenerCount('x'));
+                const p = once(e, 'ready'); e.emit('ready', 7, 8); log.push(await p);
+                try { e.emit('error', new Error('boom')); } catch (err) { log.push(err.message); }
+                return Response.json(log);"""));
+    }
+
+    @Test
+    void rt6AsyncLocalStorageFollowsAwaitsTimersAndMicrotasks() throws Exception {
+        assertEquals("[\"s\",\"s\",\"s\",\"s\",\"i\",\"s\",null,null]", run("import { AsyncLocalStorage } from 'node:async_hooks';", """
+                const als = new AsyncLocalStorage(); const log = [];
+                await als.run('s', async () => {
+                  log.push(als.getStore());
+                  await new Promise((r) => setTimeout(r, 1));
+                  log.push(als.getStore());
+                  await new Promise((r) => setTimeout(() => { log.push(als.getStore()); r(); }, 1));
+                  await new Promise((r) => queueMicrotask(() => { log.push(als.getStore()); r(); }));
+                  log.push(als.run('i', () => als.getStore()));
+                  log.push(als.getStore());
+                  log.push(als.exit(() => als.getStore()) ?? null);
+                });
+                log.push(als.getStore() ?? null);
+                return Response.json(log);"""));
+    }
+
+    @Test
+    void rt6AsyncLocalStorageKeepsConcurrentRequestsApart() throws Exception {
+        String source = """
+                import { AsyncLocalStorage } from 'node:async_hooks';
+                const als = new AsyncLocalStorage();
+                export default { async fetch(request) {
+                  const id = new URL(request.url).searchParams.get('id');
+                  return als.run(id, async () => {
+                    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 2));
+                    return new Response(als.getStore());
+                  });
+                } };""";
+        try (LoadedWorker worker = engine.load(versioned(source, "2024-09-23", "nodejs_compat"), WorkerEnvironment.empty(),
+                RuntimeLimits.defaults())) {
+            List<CompletableFuture<WorkerResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(worker.fetch(get("https://x/?id=r" + i)).toCompletableFuture());
+            }
+            for (int i = 0; i < 8; i++) {
+                assertEquals("r" + i, body(calls.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)));
+            }
+        }
+    }
+
+    @Test
+    void rt6UtilPathStringDecoder() throws Exception {
+        assertEquals("[5,\"a=1 {\\\"x\\\":2} %\",true,false,\"/a/c\",\"c.txt\",\".gz\",\"../d\",\"a€\",\"\"]", run("""
+                import { promisify, format, isDeepStrictEqual } from 'node:util';
+                import path from 'node:path';
+                import { StringDecoder } from 'node:string_decoder';""", """
+                const sum = await promisify((a, b, cb) => cb(null, a + b))(2, 3);
+                const d = new StringDecoder('utf8');
+                const euro = Buffer.from('a€');
+                const text = d.write(euro.subarray(0, 2)) + d.write(euro.subarray(2));
+                return Response.json([sum, format('%s=%d %j %%', 'a', 1, { x: 2 }), isDeepStrictEqual({ a: [1] }, { a: [1] }),
+                  isDeepStrictEqual({ a: 1 }, { a: '1' }), path.join('/a/b', '../c'), path.basename('/x/c.txt'),
+                  path.extname('a.tar.gz'), path.relative('/a/b/c', '/a/b/d').replace('..', '..'), text, d.end()]);"""));
+    }
+
+    @Test
+    void rt6Assert() throws Exception {
+        assertEquals("[\"pass\",\"ERR_ASSERTION\",\"ERR_ASSERTION\",\"pass\",\"ERR_ASSERTION\",\"pass\"]", run("import assert from 'node:assert';", """
+                const o = (f) => { try { f(); return 'pass'; } catch (e) { return e.code; } };
+                return Response.json([o(() => assert.strictEqual(1, 1)), o(() => assert.strictEqual(1, '1')),
+                  o(() => assert.deepStrictEqual({ a: 1 }, { a: 2 })), o(() => assert.throws(() => { throw new TypeError(); }, TypeError)),
+                  o(() => assert.throws(() => {})), await assert.rejects(Promise.reject(new Error('x')), /x/).then(() => 'pass')]);"""));
+    }
+
+    @Test
+    void rt6CryptoHashAndHmac() throws Exception {
+        // Known vectors: SHA-256("abc"), MD5(""), HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog")
+        assertEquals("[\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\",\"1B2M2Y8AsgTpgAmY7PhCfg==\","
+                        + "\"f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8\",true,false,16]",
+                run("import { createHash, createHmac, timingSafeEqual, randomBytes } from 'node:crypto';", """
+                        return Response.json([createHash('sha256').update('a').update(Buffer.from('bc')).digest('hex'),
+                          createHash('md5').digest('base64'),
+                          createHmac('sha256', 'key').update('The quick brown fox jumps over the lazy dog').digest('hex'),
+                          timingSafeEqual(Buffer.from('ab'), Buffer.from('ab')), timingSafeEqual(Buffer.from('ab'), Buffer.from('ac')),
+                          randomBytes(16).length]);"""));
+    }
+
+    @Test
+    void rt6ProcessAndGlobals() throws Exception {
+        assertEquals("[\"linux\",[],true,true,\"tick\"]", run("import process from 'node:process';", """
+                const tick = await new Promise((r) => process.nextTick(r, 'tick'));
+                return Response.json([process.platform, Object.keys(process.env), globalThis.process === process, global === globalThis, tick]);"""));
+    }
+
+    @Test
+    void rt6ProcessEnvIsPopulatedFromVarsFrom20250401() throws Exception {
+        String source = """
+                import process from 'node:process';
+                export default { fetch() { return Response.json(process.env); } };""";
+        WorkerEnvironment vars = WorkerEnvironment.builder().text("GREETING", "hi").json("CONFIG", "{\"a\":1}").build();
+        try (LoadedWorker worker = engine.load(versioned(source, "2025-05-01", "nodejs_compat"), vars, RuntimeLimits.defaults())) {
+            assertEquals("{\"GREETING\":\"hi\",\"CONFIG\":\"{\\\"a\\\":1}\"}", body(call(worker, get("https://x/"))));
+        }
+        try (LoadedWorker worker = engine.load(versioned(source, "2024-09-23", "nodejs_compat"), vars, RuntimeLimits.defaults())) {
+            assertEquals("{}", body(call(worker, get("https://x/"))));
+        }
+    }
+
+    @Test
+    void rt6StreamSubsetThatWranglersPolyfillsNeed() throws Exception {
+        // wrangler's unenv console polyfill does `new Writable()` at load time; a Transform piped into a Writable
+        assertEquals("[\"AB\",\"finish\"]", run("import { Writable, Transform } from 'node:stream';", """
+                const log = [];
+                new Writable();
+                const upper = new Transform({ transform(c, e, cb) { cb(null, c.toString().toUpperCase()); } });
+                await new Promise((resolve) => {
+                  const sink = new Writable({ write(c, e, cb) { log.push(c.toString()); cb(); } });
+                  sink.on('finish', () => { log.push('finish'); resolve(); });
+                  upper.pipe(sink);
+                  upper.end('ab');
+                });
+                return Response.json(log);"""));
+    }
+}
