@@ -1,5 +1,7 @@
 package dev.outpost.runtime.api;
 
+import static dev.outpost.runtime.api.HostCallAnswers.started;
+
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
@@ -52,13 +54,13 @@ public final class D1Host implements HostApi {
                 D1DatabaseBinding db = database(args);
                 List<D1Statement> statements = statements((V8ValueArray) JsArgs.arg(args, 2));
                 String session = JsArgs.string(args, 3);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
                         D1Host::encodeQuery));
             });
             host.function("d1Exec", args -> {
                 D1DatabaseBinding db = database(args);
                 String sql = JsArgs.string(args, 2);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.exec(sql),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.exec(sql),
                         D1Host::encodeExec));
             });
         } catch (JavetException e) {
@@ -122,10 +124,6 @@ public final class D1Host implements HostApi {
             return D1Value.of(JsBytes.toBytes(v));
         }
         throw new IllegalArgumentException("unexpected D1 parameter " + v.getClass().getSimpleName());
-    }
-
-    private static V8Value result(HostObject host, String error) throws JavetException {
-        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
     }
 
     private static V8Value[] encodeQuery(V8Runtime rt, D1QueryResult result) throws JavetException {

@@ -1,9 +1,10 @@
 package dev.outpost.runtime.api;
 
+import static dev.outpost.runtime.api.HostCallAnswers.started;
+
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.values.V8Value;
 import dev.outpost.runtime.WorkerRequest;
-import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.DurableObjectClient;
 import dev.outpost.runtime.bindings.DurableObjectStorage;
 import dev.outpost.runtime.glue.HostApi;
@@ -11,7 +12,6 @@ import dev.outpost.runtime.glue.HostObject;
 import dev.outpost.runtime.glue.HostServices;
 import dev.outpost.runtime.glue.JsArgs;
 import dev.outpost.runtime.glue.JsBytes;
-import dev.outpost.runtime.glue.JsonText;
 import dev.outpost.runtime.glue.WireHeaders;
 
 import java.util.ArrayList;
@@ -49,12 +49,9 @@ public final class DurableObjectHost implements HostApi {
                 String name = JsArgs.string(args, 3);
                 WorkerRequest request = new WorkerRequest(JsArgs.string(args, 4), JsArgs.string(args, 5),
                         WireHeaders.decode(JsArgs.string(args, 6)), JsBytes.toBytes(JsArgs.arg(args, 7)), null);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0),
+                return started(host, services.startCall(JsArgs.integer(args, 0, 0),
                         () -> client.fetch(objectId, name, request),
-                        (rt, response) -> new V8Value[]{rt.createV8ValueString(meta(response)),
-                                response.bodyStream() != null
-                                        ? rt.createV8ValueInteger(streams.register(response.bodyStream()))
-                                        : JsBytes.toArrayBuffer(rt, response.body())}));
+                        (rt, response) -> HostCallAnswers.response(rt, response, streams)));
             });
             host.function("doCall", args -> {
                 DurableObjectClient client = client(args);
@@ -62,7 +59,7 @@ public final class DurableObjectHost implements HostApi {
                 String name = JsArgs.string(args, 3);
                 String member = JsArgs.string(args, 4);
                 String arguments = JsArgs.string(args, 5);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0),
+                return started(host, services.startCall(JsArgs.integer(args, 0, 0),
                         () -> client.call(objectId, name, member, arguments),
                         (rt, outcome) -> new V8Value[]{rt.createV8ValueString(outcome), rt.createV8ValueUndefined()}));
             });
@@ -80,15 +77,5 @@ public final class DurableObjectHost implements HostApi {
             throw new IllegalArgumentException("no Durable Object client " + index);
         }
         return clients.get(index);
-    }
-
-    private static String meta(WorkerResponse response) {
-        StringBuilder sb = new StringBuilder("{\"status\":").append(response.status()).append(",\"statusText\":");
-        JsonText.quote(sb, response.statusText()).append(",\"headers\":");
-        return JsonText.quote(sb, WireHeaders.encode(response.headers())).append('}').toString();
-    }
-
-    private static V8Value result(HostObject host, String error) throws JavetException {
-        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
     }
 }

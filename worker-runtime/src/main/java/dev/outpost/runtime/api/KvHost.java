@@ -1,5 +1,7 @@
 package dev.outpost.runtime.api;
 
+import static dev.outpost.runtime.api.HostCallAnswers.started;
+
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
@@ -60,20 +62,20 @@ public final class KvHost implements HostApi {
                 byte[] value = JsBytes.toBytes(JsArgs.arg(args, 3));
                 KvPutOptions options = new KvPutOptions(JsArgs.longValue(args, 4, 0), JsArgs.longValue(args, 5, 0),
                         JsArgs.string(args, 6));
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.put(key, value, options),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.put(key, value, options),
                         KvHost::nothing));
             });
             host.function("kvDelete", args -> {
                 KvNamespaceBinding ns = namespace(args);
                 String key = JsArgs.string(args, 2);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.delete(key), KvHost::nothing));
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.delete(key), KvHost::nothing));
             });
             host.function("kvList", args -> {
                 KvNamespaceBinding ns = namespace(args);
                 String prefix = JsArgs.string(args, 2);
                 int limit = JsArgs.integer(args, 3, 1000);
                 String cursor = JsArgs.string(args, 4);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.list(prefix, limit, cursor),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> ns.list(prefix, limit, cursor),
                         (rt, page) -> new V8Value[]{rt.createV8ValueString(listJson(page)), rt.createV8ValueUndefined()}));
             });
         } catch (JavetException e) {
@@ -121,10 +123,6 @@ public final class KvHost implements HostApi {
             throw new IllegalArgumentException("unknown KV namespace index " + index);
         }
         return namespaces.get(index);
-    }
-
-    private static V8Value result(HostObject host, String error) throws JavetException {
-        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
     }
 
     private static V8Value[] nothing(V8Runtime rt, Object ignored) {

@@ -1,5 +1,7 @@
 package dev.outpost.runtime.api;
 
+import static dev.outpost.runtime.api.HostCallAnswers.started;
+
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
@@ -37,19 +39,19 @@ public final class QueueHost implements HostApi {
                 QueueProducerBinding producer = producer(args);
                 QueueOutgoingMessage message = new QueueOutgoingMessage(JsBytes.toBytes(JsArgs.arg(args, 2)),
                         JsArgs.string(args, 3), delay(JsArgs.integer(args, 4, -1)));
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> producer.send(message),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> producer.send(message),
                         QueueHost::backlog));
             });
             host.function("queueSendBatch", args -> {
                 QueueProducerBinding producer = producer(args);
                 List<QueueOutgoingMessage> messages = batch(JsArgs.arg(args, 2), JsArgs.string(args, 3));
                 Integer delay = delay(JsArgs.integer(args, 4, -1));
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0),
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0),
                         () -> producer.sendBatch(messages, delay), QueueHost::backlog));
             });
             host.function("queueMetrics", args -> {
                 QueueProducerBinding producer = producer(args);
-                return result(host, services.startBindingCall(JsArgs.integer(args, 0, 0), producer::metrics,
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), producer::metrics,
                         QueueHost::backlog));
             });
         } catch (JavetException e) {
@@ -92,10 +94,6 @@ public final class QueueHost implements HostApi {
             throw new IllegalStateException("Queue send failed: this queue binding has no producer in this runtime");
         }
         return producer;
-    }
-
-    private static V8Value result(HostObject host, String error) throws JavetException {
-        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
     }
 
     private static V8Value[] backlog(V8Runtime rt, QueueBacklog b) throws JavetException {

@@ -1,17 +1,17 @@
 package dev.outpost.runtime.api;
 
+import static dev.outpost.runtime.api.HostCallAnswers.started;
+
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.values.V8Value;
 import dev.outpost.runtime.RpcCall;
 import dev.outpost.runtime.WorkerRequest;
-import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.runtime.glue.HostApi;
 import dev.outpost.runtime.glue.HostObject;
 import dev.outpost.runtime.glue.HostServices;
 import dev.outpost.runtime.glue.JsArgs;
 import dev.outpost.runtime.glue.JsBytes;
-import dev.outpost.runtime.glue.JsonText;
 import dev.outpost.runtime.glue.WireHeaders;
 
 import java.util.List;
@@ -38,17 +38,13 @@ public final class ServiceBindingHost implements HostApi {
                 ServiceBinding binding = binding(args);
                 WorkerRequest request = new WorkerRequest(JsArgs.string(args, 2), JsArgs.string(args, 3),
                         WireHeaders.decode(JsArgs.string(args, 4)), JsBytes.toBytes(JsArgs.arg(args, 5)), null);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.fetch(request),
-                        (rt, response) -> new V8Value[]{rt.createV8ValueString(meta(response)),
-                                // a streamed body stays a stream: the caller's JS pulls it by handle
-                                response.bodyStream() != null
-                                        ? rt.createV8ValueInteger(streams.register(response.bodyStream()))
-                                        : JsBytes.toArrayBuffer(rt, response.body())}));
+                return started(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.fetch(request),
+                        (rt, response) -> HostCallAnswers.response(rt, response, streams)));
             });
             host.function("serviceCall", args -> {
                 ServiceBinding binding = binding(args);
                 RpcCall call = new RpcCall(JsArgs.string(args, 2), JsArgs.string(args, 3), null, null);
-                return result(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.call(call),
+                return started(host, services.startCall(JsArgs.integer(args, 0, 0), () -> binding.call(call),
                         (rt, outcome) -> new V8Value[]{rt.createV8ValueString(outcome), rt.createV8ValueUndefined()}));
             });
         } catch (JavetException e) {
@@ -62,15 +58,5 @@ public final class ServiceBindingHost implements HostApi {
             throw new IllegalArgumentException("no service binding " + index);
         }
         return bindings.get(index);
-    }
-
-    private static String meta(WorkerResponse response) {
-        StringBuilder sb = new StringBuilder("{\"status\":").append(response.status()).append(",\"statusText\":");
-        JsonText.quote(sb, response.statusText()).append(",\"headers\":");
-        return JsonText.quote(sb, WireHeaders.encode(response.headers())).append('}').toString();
-    }
-
-    private static V8Value result(HostObject host, String error) throws JavetException {
-        return error == null ? host.runtime().createV8ValueUndefined() : host.runtime().createV8ValueString(error);
     }
 }
