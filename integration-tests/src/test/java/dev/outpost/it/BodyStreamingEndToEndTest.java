@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
-import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.DeployRequest;
 import dev.outpost.localstack.deploy.WorkerDeployer;
 import dev.outpost.localstack.launch.ServiceProperties;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,20 +40,18 @@ class BodyStreamingEndToEndTest {
     @TempDir
     static Path state;
     static LocalStack stack;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.GATEWAY)
                 .systemProperty(Component.GATEWAY, ServiceProperties.MAX_HEAP_PROPERTY, "256m")
                 // 1 GiB is over the default 100 MB body limit; the operator raised it (RT-13: configurable).
                 .systemProperty(Component.GATEWAY, "outpost.gateway.max-request-body-bytes", Long.toString(2 * GIB))
                 .build();
         stack.start();
-        WorkerDeployer deployer = new WorkerDeployer(new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), new ObjectMapper()), new ObjectMapper());
+        WorkerDeployer deployer = new WorkerDeployer(ItStack.controlPlane(stack, new ObjectMapper()),
+                new ObjectMapper());
         Path file = Files.createDirectories(state.resolve("scripts")).resolve("big-body.js");
         Files.writeString(file, """
                 export default {

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,7 @@ class D1EndToEndTest {
     static LocalStack stack;
     static ControlPlaneClient controlPlane;
     static String databaseId;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     static final String WORKER = """
             function err(e) { return { message: e.message, cause: e.cause?.message ?? null }; }
@@ -96,12 +94,10 @@ class D1EndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.D1, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.D1, Component.GATEWAY)
                 .build();
         stack.start();
-        controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        controlPlane = ItStack.controlPlane(stack, JSON);
         // D1-13: create the database through d1-service's own REST API
         HttpRequest create = HttpRequest.newBuilder(URI.create(stack.url(Component.D1) + "/client/v4/accounts/"
                         + stack.credentials().accountId() + "/d1/database"))

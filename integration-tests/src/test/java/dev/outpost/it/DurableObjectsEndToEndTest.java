@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,8 +40,7 @@ class DurableObjectsEndToEndTest {
     static Path state;
     static LocalStack stack;
     static ControlPlaneClient controlPlane;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     static final String WORKER = """
             import { DurableObject } from 'cloudflare:workers';
@@ -88,12 +86,10 @@ class DurableObjectsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.DURABLE_OBJECT, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.DURABLE_OBJECT, Component.GATEWAY)
                 .build();
         stack.start();
-        controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        controlPlane = ItStack.controlPlane(stack, JSON);
         Path file = Files.createDirectories(state.resolve("scripts")).resolve("counter.js");
         Files.writeString(file, WORKER);
         WorkerBundle bundle = WorkerBundle.fromPath(file, null);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
-import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.DeployRequest;
 import dev.outpost.localstack.deploy.WorkerDeployer;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,17 +35,14 @@ class KvBindingEndToEndTest {
     static Path state;
     static LocalStack stack;
     static WorkerDeployer deployer;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.GATEWAY)
                 .build();
         stack.start();
-        deployer = new WorkerDeployer(new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), new ObjectMapper()), new ObjectMapper());
+        deployer = new WorkerDeployer(ItStack.controlPlane(stack, new ObjectMapper()), new ObjectMapper());
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +59,7 @@ class LauncherUpDownTest {
         try {
             int workerPort = 8787 + OFFSET;
             assertTrue(up.contains("http://hello.localhost:" + workerPort + "/"), up);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = ItStack.HTTP;
             HttpResponse<String> hello = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + workerPort + "/"))
                     .header("Host", "hello.localhost").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, hello.statusCode(), hello.body());

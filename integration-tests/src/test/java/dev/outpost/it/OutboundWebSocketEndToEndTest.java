@@ -63,12 +63,10 @@ class OutboundWebSocketEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         origin = WebSocketOrigin.start(0);
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(java.util.EnumSet.of(Component.POSTGRES, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.GATEWAY)
                 .systemProperty(Component.GATEWAY, "outpost.gateway.fetch.allowed-cidrs", "127.0.0.1/32").build();
         stack.start();
-        ControlPlaneClient api = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        ControlPlaneClient api = ItStack.controlPlane(stack, JSON);
         upload(api, "ws-pair-proxy", PAIR_PROXY);
         upload(api, "ws-pass-through", PASS_THROUGH);
     }

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueuesEndToEndTest {
     static final int OFFSET = 10500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -44,13 +42,10 @@ class QueuesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KAFKA, Component.QUEUE,
-                        Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KAFKA, Component.QUEUE, Component.GATEWAY)
                 .build();
         stack.start();
-        controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        controlPlane = ItStack.controlPlane(stack, JSON);
     }
 
     @AfterAll

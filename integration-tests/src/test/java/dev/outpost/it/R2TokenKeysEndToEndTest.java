@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class R2TokenKeysEndToEndTest {
     static final int OFFSET = 8500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -45,8 +42,7 @@ class R2TokenKeysEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.S3, Component.R2, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.S3, Component.R2, Component.GATEWAY)
                 .build();
         stack.start();
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
-import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.DeployRequest;
 import dev.outpost.localstack.deploy.WorkerDeployer;
 import java.net.URI;
@@ -15,9 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +34,11 @@ class RouteReplicasTest {
     static Path state;
     static LocalStack stack;
     static GatewayReplica replica;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY)).build();
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.GATEWAY).build();
         stack.start();
         replica = GatewayReplica.start(stack, state);
     }
@@ -63,8 +58,7 @@ class RouteReplicasTest {
     static void deploy(String name) throws Exception {
         Path file = state.resolve(name + ".js");
         Files.writeString(file, "export default { fetch() { return new Response('" + name + "'); } };");
-        new WorkerDeployer(new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), new ObjectMapper()), new ObjectMapper())
+        new WorkerDeployer(ItStack.controlPlane(stack, new ObjectMapper()), new ObjectMapper())
                 .deploy(new DeployRequest(file, name, Map.of(), Map.of(), LocalDate.of(2025, 1, 1), List.of(), null));
     }
 

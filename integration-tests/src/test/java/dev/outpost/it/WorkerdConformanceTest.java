@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,7 +46,7 @@ class WorkerdConformanceTest {
     static final int OFFSET = 10000;
     static final int WORKERD_BASE_PORT = 30000;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final Path REPO = ItStack.REPO;
 
     @TempDir
     static Path state;
@@ -56,8 +55,7 @@ class WorkerdConformanceTest {
     static OriginServer origin;
     static WebSocketOrigin webSocketOrigin;
     static List<ConformanceCase> cases;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
@@ -65,13 +63,11 @@ class WorkerdConformanceTest {
         origin = OriginServer.start();
         webSocketOrigin = WebSocketOrigin.start();
         workerd = Workerd.start(Workerd.install(REPO), state.resolve("workerd"), cases, WORKERD_BASE_PORT);
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(REPO).portOffset(OFFSET)
-                .components(EnumSet.of(Component.POSTGRES, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.GATEWAY)
                 // the origin server is on loopback, which the SSRF guard refuses by default
                 .systemProperty(Component.GATEWAY, "outpost.gateway.fetch.allowed-cidrs", "127.0.0.1/32").build();
         stack.start();
-        ControlPlaneClient controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        ControlPlaneClient controlPlane = ItStack.controlPlane(stack, JSON);
         for (ConformanceCase c : cases) {
             controlPlane.uploadScript(c.workerName(), bundle(c), metadata(c));
         }

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,7 @@ class WranglerEndToEndTest {
     static String kvId;
     static String dbId;
     static String lastVersion;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     static final String SOURCE = """
             export default {
@@ -76,9 +74,8 @@ class WranglerEndToEndTest {
     static void start() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         wrangler = WranglerTool.ensure(repo);
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(repo).portOffset(OFFSET)
-                .components(EnumSet.of(Component.POSTGRES, Component.KV, Component.D1, Component.S3,
-                        Component.R2, Component.KAFKA, Component.QUEUE, Component.GATEWAY)).build();
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.D1, Component.S3,
+                Component.R2, Component.KAFKA, Component.QUEUE, Component.GATEWAY).build();
         stack.start();
         env = wranglerEnv();
         kvId = api("POST", "/accounts/" + account() + "/storage/kv/namespaces", "{\"title\":\"wrangler-e2e\"}")
