@@ -72,8 +72,7 @@ class WranglerEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
-        wrangler = WranglerTool.ensure(repo);
+        wrangler = WranglerTool.ensure(ItStack.REPO);
         stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.D1, Component.S3,
                 Component.R2, Component.KAFKA, Component.QUEUE, Component.GATEWAY).build();
         stack.start();
