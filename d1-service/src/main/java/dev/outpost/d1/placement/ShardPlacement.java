@@ -6,7 +6,9 @@ import dev.outpost.d1.error.D1Exception;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** This shard's view of the shard set: who owns an id, and refusing ids owned elsewhere. */
 @ApplicationScoped
@@ -14,6 +16,8 @@ public class ShardPlacement {
 
     private final List<String> shards;
     private final int self;
+    private static final int REMEMBERED_IDS = 4096;
+    private final Map<String, Boolean> local = new ConcurrentHashMap<>();
 
     public ShardPlacement(D1Config config) {
         this.shards = config.shards().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -43,8 +47,25 @@ public class ShardPlacement {
         return RendezvousHash.owner(databaseId, shards);
     }
 
+    /**
+     * Every call on a database asks this; the answer (a SHA-256 per shard) is remembered for the ids seen
+     * recently. The memory is bounded: callers can name any id, so it is emptied when it grows past
+     * {@link #REMEMBERED_IDS}.
+     */
     public boolean isLocal(String databaseId) {
-        return RendezvousHash.ownerIndex(databaseId, shards.size()) == self;
+        if (shards.size() == 1) {
+            return true;
+        }
+        Boolean known = local.get(databaseId);
+        if (known != null) {
+            return known;
+        }
+        boolean mine = RendezvousHash.ownerIndex(databaseId, shards.size()) == self;
+        if (local.size() >= REMEMBERED_IDS) {
+            local.clear();
+        }
+        local.put(databaseId, mine);
+        return mine;
     }
 
     /** Refuses (never serves, never writes) an id this shard does not own. */
