@@ -191,7 +191,9 @@ public class QueueGrpcService implements QueueService {
     @Blocking
     public Uni<DeleteQueueResponse> purge(QueueRef request) {
         return answer(() -> {
-            purges.purge(find(request));
+            QueueRecord q = find(request);
+            // this replica's pull consumer forgets the purged messages at once; others notice the new log start
+            pulls.purged(q, purges.purge(q));
             return DeleteQueueResponse.getDefaultInstance();
         });
     }

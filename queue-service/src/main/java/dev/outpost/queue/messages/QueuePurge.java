@@ -38,14 +38,16 @@ public class QueuePurge {
         this.bootstrap = bootstrap;
     }
 
-    public void purge(QueueRecord q) {
+    /** Deletes what the queue's topic holds now; answers the offset before which everything is gone. */
+    public long purge(QueueRecord q) {
         long started = System.currentTimeMillis();
         TopicPartition tp = new TopicPartition(q.topic(), 0);
+        long before;
         try {
             ListOffsetsResult.ListOffsetsResultInfo end = admin().listOffsets(Map.of(tp, OffsetSpec.latest()))
                     .partitionResult(tp).get(10, TimeUnit.SECONDS);
-            admin().deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(end.offset()))).all()
-                    .get(30, TimeUnit.SECONDS);
+            before = end.offset();
+            admin().deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(before))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw OutpostErrors.error(Status.Code.UNAVAILABLE, "QUEUE_STORAGE_UNAVAILABLE",
                     "Kafka did not purge the queue: " + (e.getCause() == null ? e : e.getCause()).getMessage());
@@ -54,6 +56,7 @@ public class QueuePurge {
             throw OutpostErrors.error(Status.Code.UNAVAILABLE, "QUEUE_STORAGE_UNAVAILABLE", "interrupted");
         }
         purgedAt.put(q.id(), started);
+        return before;
     }
 
     public PurgeStatus status(QueueRecord q) {

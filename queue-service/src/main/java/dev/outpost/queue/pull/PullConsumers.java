@@ -138,6 +138,14 @@ public class PullConsumers {
         return loop(q, c);
     }
 
+    /** A purge deleted the queue's records before {@code offset}: none of them may be pulled or acked any more. */
+    public void purged(QueueRecord q, long offset) {
+        PullLoop loop = loops.get(key(q));
+        if (loop != null) {
+            loop.book.dropBefore(offset);
+        }
+    }
+
     /** Leases up to {@code batchSize} (0 = 5) visible messages for {@code visibilityMs} (0 = the consumer's). */
     public PullResponse pull(QueueRecord q, int batchSize, long visibilityMs) {
         int size = batchSize == 0 ? DEFAULT_BATCH_SIZE : batchSize;
