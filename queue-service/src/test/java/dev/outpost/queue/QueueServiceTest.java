@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.queue.v1.QueueServiceGrpc;
 import dev.outpost.contracts.queue.v1.PullRequest;
+import dev.outpost.contracts.queue.v1.QueueRef;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -43,12 +44,12 @@ class QueueServiceTest {
     }
 
     @Test
-    void unbuiltRpcsSayUnimplementedWithACode() {
-        // pull consumers are not built yet
+    void pullingAnUnknownQueueIsNotFoundWithACode() {
+        // pull answers with a status and an Outpost code the gateway maps to Cloudflare's envelope
         var stub = QueueServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> stub.pull(PullRequest.getDefaultInstance()));
-        assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertEquals("QUEUE_NOT_IMPLEMENTED", OutpostErrors.codeOf(e));
+                () -> stub.pull(PullRequest.newBuilder().setQueue(QueueRef.newBuilder().setQueueId("nope")).build()));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals("QUEUE_NOT_FOUND", OutpostErrors.codeOf(e));
     }
 }

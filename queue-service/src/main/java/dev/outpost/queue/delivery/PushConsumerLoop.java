@@ -55,6 +55,7 @@ final class PushConsumerLoop implements Runnable {
     private long lastRead = -1;
     private long committed = -1;
     private long waitingSince = -1;
+    private long logStartCheckedAt;
 
     PushConsumerLoop(String bootstrap, GatewayDispatch dispatch, MessageLog log,
             Function<QueueRecord, Optional<QueueRecord>> deadLetterQueue, Duration deliveryTimeout, QueueRecord queue,
@@ -125,6 +126,7 @@ final class PushConsumerLoop implements Runnable {
                         pending.put(r.offset(), StoredMessage.fromRecord(r));
                         lastRead = Math.max(lastRead, r.offset());
                     }
+                    dropPurged(kafka, partition);
                     deliverDue();
                     commit(kafka, partition);
                 }
@@ -141,6 +143,19 @@ final class PushConsumerLoop implements Runnable {
                     return;
                 }
             }
+        }
+    }
+
+    /** A purge (API-8) deleted the records before the log start, maybe on another replica: forget those read. */
+    private void dropPurged(KafkaConsumer<String, byte[]> kafka, TopicPartition partition) {
+        long now = System.currentTimeMillis();
+        if (pending.isEmpty() || now - logStartCheckedAt < 1000) {
+            return;
+        }
+        logStartCheckedAt = now;
+        Long start = kafka.beginningOffsets(List.of(partition), Duration.ofSeconds(5)).get(partition);
+        if (start != null && start > pending.firstKey()) {
+            pending.headMap(start).clear();
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.outpost.queue.grpc;
 
-import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.queue.v1.AckRequest;
 import dev.outpost.contracts.queue.v1.AckResponse;
 import dev.outpost.contracts.queue.v1.Consumer;
 import dev.outpost.contracts.queue.v1.ConsumerSettings;
 import dev.outpost.contracts.queue.v1.QueueSettings;
+import dev.outpost.contracts.queue.v1.PurgeStatus;
+import dev.outpost.queue.messages.QueueMessages;
+import dev.outpost.queue.messages.QueuePurge;
+import dev.outpost.queue.pull.PullConsumers;
 import dev.outpost.queue.registry.QueueManagement;
 import dev.outpost.queue.registry.QueueRecord;
 import io.smallrye.common.annotation.Blocking;
@@ -26,31 +29,29 @@ import dev.outpost.contracts.queue.v1.SendBatchRequest;
 import dev.outpost.contracts.queue.v1.SendRequest;
 import dev.outpost.contracts.queue.v1.SendResponse;
 import dev.outpost.contracts.queue.v1.UpdateQueueRequest;
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The Queues gRPC API. Management (API-8: queues and their consumers, kept in Kafka by {@code QueueRegistry}) and
- * sending (Q-2..Q-4, {@code QueueMessages}) are served; push delivery runs on its own ({@code delivery}). Pull
- * consumers (Q-9: pull, ack) and purging are not built yet, so those RPCs answer UNIMPLEMENTED with a code a caller
- * can test for, rather than pretending to work.
+ * sending (Q-2..Q-4, {@code QueueMessages}), HTTP pull consumers (Q-9: pull and ack, {@code PullConsumers}) and
+ * purging ({@code QueuePurge}) are served; push delivery runs on its own ({@code delivery}).
  */
 @GrpcService
 public class QueueGrpcService implements QueueService {
 
     private final QueueManagement management;
-    private final dev.outpost.queue.messages.QueueMessages messages;
+    private final QueueMessages messages;
+    private final PullConsumers pulls;
+    private final QueuePurge purges;
 
-    public QueueGrpcService(QueueManagement management, dev.outpost.queue.messages.QueueMessages messages) {
+    public QueueGrpcService(QueueManagement management, QueueMessages messages, PullConsumers pulls, QueuePurge purges) {
         this.management = management;
         this.messages = messages;
+        this.pulls = pulls;
+        this.purges = purges;
     }
 
-    private static <T> Uni<T> notYet() {
-        return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "QUEUE_NOT_IMPLEMENTED",
-                "Pull consumers (Q-9) and purging are not available in this version of Outpost"));
-    }
 
     @Override
     @Blocking
@@ -75,13 +76,16 @@ public class QueueGrpcService implements QueueService {
     }
 
     @Override
+    @Blocking
     public Uni<PullResponse> pull(PullRequest request) {
-        return notYet();
+        return answer(() -> pulls.pull(find(request.getQueue()), request.getBatchSize(),
+                request.getVisibilityTimeoutMs()));
     }
 
     @Override
+    @Blocking
     public Uni<AckResponse> ack(AckRequest request) {
-        return notYet();
+        return answer(() -> pulls.ack(find(request.getQueue()), request.getAcksList(), request.getRetriesList()));
     }
 
     @Override
@@ -184,7 +188,19 @@ public class QueueGrpcService implements QueueService {
     }
 
     @Override
+    @Blocking
     public Uni<DeleteQueueResponse> purge(QueueRef request) {
-        return notYet();
+        return answer(() -> {
+            QueueRecord q = find(request);
+            // this replica's pull consumer forgets the purged messages at once; others notice the new log start
+            pulls.purged(q, purges.purge(q));
+            return DeleteQueueResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<PurgeStatus> getPurgeStatus(QueueRef request) {
+        return answer(() -> purges.status(find(request)));
     }
 }

@@ -31,6 +31,7 @@ public class QueueMessages {
      */
     public QueueMetrics send(QueueRecord queue, List<OutgoingMessage> messages, Integer batchDelay, Integer producerDelay) {
         SendLimits.checkBatch(messages);
+        SendLimits.checkPullable(queue, messages);
         if (batchDelay != null) {
             SendLimits.checkDelay(batchDelay);
         }
@@ -44,7 +45,8 @@ public class QueueMessages {
                     : batchDelay != null ? batchDelay
                     : producerDelay != null ? producerDelay : queue.deliveryDelay();
             stored.add(new StoredMessage(UUID.randomUUID().toString().replace("-", ""), now, m.getBody().toByteArray(),
-                    m.getContentType(), 1, delay == 0 ? 0 : now + delay * 1000L));
+                    m.getContentType(), 1, delay == 0 ? 0 : now + delay * 1000L,
+                    StoredMessage.FROM_API.equals(m.getSource()) ? StoredMessage.FROM_API : StoredMessage.FROM_WORKER));
         }
         try {
             log.append(queue.topic(), stored);

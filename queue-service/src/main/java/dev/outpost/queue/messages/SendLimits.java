@@ -1,7 +1,9 @@
 package dev.outpost.queue.messages;
 
 import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.queue.v1.ContentType;
 import dev.outpost.contracts.queue.v1.OutgoingMessage;
+import dev.outpost.queue.registry.QueueRecord;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
@@ -48,6 +50,18 @@ public final class SendLimits {
         if (total > MAX_BATCH_BYTES) {
             throw invalid("QUEUE_BATCH_TOO_LARGE", "Batch too large: " + total + " bytes exceeds the limit of "
                     + MAX_BATCH_BYTES + " bytes");
+        }
+    }
+
+    /**
+     * Q-9: an HTTP pull consumer receives bodies as text or base64 and cannot decode {@code v8} (structured clone),
+     * so a queue read by one refuses v8 messages when they are sent rather than holding them forever.
+     */
+    public static void checkPullable(QueueRecord queue, List<OutgoingMessage> messages) {
+        boolean pulled = queue.consumers().stream().anyMatch(c -> "http_pull".equals(c.type()));
+        if (pulled && messages.stream().anyMatch(m -> m.getContentType() == ContentType.CONTENT_TYPE_V8)) {
+            throw invalid("QUEUE_V8_NOT_PULLABLE", "Queue '" + queue.name() + "' has an HTTP pull consumer, which"
+                    + " cannot read messages of content type v8; send them as json, text or bytes");
         }
     }
 

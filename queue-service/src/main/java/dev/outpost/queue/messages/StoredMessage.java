@@ -14,11 +14,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * the same id and timestamp.
  */
 public record StoredMessage(String id, long timestampMs, byte[] body, ContentType contentType, int attempts,
-        long notBeforeMs) {
+        long notBeforeMs, String source) {
+    /** Q-9 "CF-sourceMessageSource" of a message sent by a worker's binding. */
+    public static final String FROM_WORKER = "worker";
+    /** ... and of one published over HTTP. */
+    public static final String FROM_API = "api";
+
     static final String CONTENT_TYPE = "outpost-content-type";
     static final String TIMESTAMP = "outpost-timestamp";
     static final String ATTEMPTS = "outpost-attempts";
     static final String NOT_BEFORE = "outpost-not-before";
+    static final String SOURCE = "outpost-source";
+
+    /** A message sent by a worker's binding. */
+    public StoredMessage(String id, long timestampMs, byte[] body, ContentType contentType, int attempts,
+            long notBeforeMs) {
+        this(id, timestampMs, body, contentType, attempts, notBeforeMs, FROM_WORKER);
+    }
 
     public ProducerRecord<String, byte[]> toRecord(String topic) {
         RecordHeaders headers = new RecordHeaders();
@@ -26,6 +38,7 @@ public record StoredMessage(String id, long timestampMs, byte[] body, ContentTyp
         headers.add(TIMESTAMP, Long.toString(timestampMs).getBytes(StandardCharsets.US_ASCII));
         headers.add(ATTEMPTS, Integer.toString(attempts).getBytes(StandardCharsets.US_ASCII));
         headers.add(NOT_BEFORE, Long.toString(notBeforeMs).getBytes(StandardCharsets.US_ASCII));
+        headers.add(SOURCE, source.getBytes(StandardCharsets.US_ASCII));
         return new ProducerRecord<>(topic, 0, id, body, headers);
     }
 
@@ -40,7 +53,8 @@ public record StoredMessage(String id, long timestampMs, byte[] body, ContentTyp
         return new StoredMessage(record.key() == null ? "" : record.key(),
                 Long.parseLong(header(record, TIMESTAMP, Long.toString(record.timestamp()))),
                 record.value() == null ? new byte[0] : record.value(), contentType,
-                Integer.parseInt(header(record, ATTEMPTS, "1")), Long.parseLong(header(record, NOT_BEFORE, "0")));
+                Integer.parseInt(header(record, ATTEMPTS, "1")), Long.parseLong(header(record, NOT_BEFORE, "0")),
+                header(record, SOURCE, FROM_WORKER));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name, String fallback) {
@@ -50,11 +64,11 @@ public record StoredMessage(String id, long timestampMs, byte[] body, ContentTyp
 
     /** The same message for its next attempt, not before {@code notBeforeMs}. */
     public StoredMessage retried(long notBeforeMs) {
-        return new StoredMessage(id, timestampMs, body, contentType, attempts + 1, notBeforeMs);
+        return new StoredMessage(id, timestampMs, body, contentType, attempts + 1, notBeforeMs, source);
     }
 
     /** The same message (id, timestamp) as the dead-letter queue receives it: a first attempt, due now. */
     public StoredMessage deadLettered() {
-        return new StoredMessage(id, timestampMs, body, contentType, 1, 0);
+        return new StoredMessage(id, timestampMs, body, contentType, 1, 0, source);
     }
 }

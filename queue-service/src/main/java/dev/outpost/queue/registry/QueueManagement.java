@@ -85,6 +85,10 @@ public class QueueManagement {
         check(wanted.maxWaitTimeMs(), 0, 60_000, "max_wait_time_ms");
         check(wanted.maxConcurrency(), 0, 250, "max_concurrency");
         check(wanted.retryDelay(), 0, 43_200, "retry_delay");
+        // a pull consumer's default lease, up to 12 hours
+        if (wanted.visibilityTimeoutMs() < 1 || wanted.visibilityTimeoutMs() > 43_200_000) {
+            throw invalid("visibility_timeout_ms must be between 1 and 43200000, got " + wanted.visibilityTimeoutMs());
+        }
         if (wanted.deadLetterQueue() != null && !wanted.deadLetterQueue().isEmpty()) {
             if (wanted.deadLetterQueue().equals(q.name())) {
                 throw invalid("a queue cannot be its own dead letter queue");

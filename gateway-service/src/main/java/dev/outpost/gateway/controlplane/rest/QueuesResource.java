@@ -130,6 +130,35 @@ public class QueuesResource {
                 .map(r -> Envelope.ok(null));
     }
 
+    /** Deletes every message stored so far; Cloudflare insists on {@code delete_messages_permanently: true}. */
+    @POST
+    @Path("{queue_id}/purge")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Envelope<Map<String, Object>>> purge(@PathParam("account_id") String accountId,
+            @PathParam("queue_id") String id, String body, @Context ContainerRequestContext request) {
+        AccountAccess.require(request, accountId, "queues", true);
+        JsonNode json = JsonBodies.object(body);
+        if (!json.path("delete_messages_permanently").asBoolean(false)) {
+            throw new ApiException(ApiError.BAD_REQUEST, "Purging deletes every message of the queue for good: send"
+                    + " {\"delete_messages_permanently\": true}");
+        }
+        return RequestContext.resumeOn(queues.purge(ref(accountId, id))).onFailure().transform(ServiceErrors::queues)
+                .flatMap(r -> find(accountId, id)).flatMap(q -> withProducers(accountId, q));
+    }
+
+    @GET
+    @Path("{queue_id}/purge")
+    public Uni<Envelope<Map<String, Object>>> purgeStatus(@PathParam("account_id") String accountId,
+            @PathParam("queue_id") String id, @Context ContainerRequestContext request) {
+        AccountAccess.require(request, accountId, "queues", false);
+        return queues.getPurgeStatus(ref(accountId, id)).onFailure().transform(ServiceErrors::queues).map(s -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("started_at", s.getStartedAtMs() == 0 ? null : Instant.ofEpochMilli(s.getStartedAtMs()).toString());
+            out.put("completed", s.getCompleted());
+            return Envelope.ok(out);
+        });
+    }
+
     @GET
     @Path("{queue_id}/consumers")
     public Uni<Envelope<List<Map<String, Object>>>> consumers(@PathParam("account_id") String accountId,

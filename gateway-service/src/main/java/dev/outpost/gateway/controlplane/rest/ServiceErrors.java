@@ -95,6 +95,16 @@ public final class ServiceErrors {
             Map.entry("QUEUE_HAS_CONSUMER", new int[] {409, 11004}),
             Map.entry("QUEUE_NAME_TAKEN", new int[] {409, 11009}),
             Map.entry("QUEUE_INVALID", new int[] {400, 10014}),
+            // limits, as a binding's send meets them (HTTP publish)
+            Map.entry("QUEUE_MESSAGE_TOO_LARGE", new int[] {413, 10014}),
+            Map.entry("QUEUE_BATCH_TOO_LARGE", new int[] {413, 10014}),
+            Map.entry("QUEUE_BATCH_EMPTY", new int[] {400, 10014}),
+            Map.entry("QUEUE_INVALID_DELAY", new int[] {400, 10014}),
+            // Q-9 pull consumers
+            Map.entry("QUEUE_INVALID_LEASE", new int[] {400, 10014}),
+            Map.entry("QUEUE_V8_NOT_PULLABLE", new int[] {400, 10014}),
+            Map.entry("QUEUE_NO_PULL_CONSUMER", new int[] {400, 10014}),
+            Map.entry("QUEUE_HAS_PUSH_CONSUMER", new int[] {409, 11004}),
             Map.entry("QUEUE_STORAGE_UNAVAILABLE", new int[] {503, 10043}));
 
     public static Throwable queues(Throwable failure) {
