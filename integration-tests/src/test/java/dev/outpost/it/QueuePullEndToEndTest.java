@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -39,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueuePullEndToEndTest {
     static final int OFFSET = 5500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -49,13 +47,10 @@ class QueuePullEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KAFKA, Component.QUEUE,
-                        Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KAFKA, Component.QUEUE, Component.GATEWAY)
                 .build();
         stack.start();
-        controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        controlPlane = ItStack.controlPlane(stack, JSON);
     }
 
     @AfterAll
