@@ -211,6 +211,15 @@ export class Counter extends DurableObject {
     return { viaRpc, viaFetch: viaFetch.count, name: viaFetch.name, remote };
   }
 
+  // DO-5 inside an object, to an object another shard owns: a failure on the way is not remote and may be retried.
+  async callElsewhere(name) {
+    try {
+      return { value: await this.env.COUNTER.getByName(name).increment(1) };
+    } catch (e) {
+      return { message: e.message, remote: e.remote ?? null, retryable: e.retryable ?? null };
+    }
+  }
+
   // Bindings that call out: present in this.env, failing clearly when they cannot work here.
   async bindingErrors() {
     const out = { kvType: typeof this.env.KV?.get, d1Type: typeof this.env.DB?.prepare };

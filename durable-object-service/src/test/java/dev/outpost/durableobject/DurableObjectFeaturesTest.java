@@ -155,7 +155,8 @@ class DurableObjectFeaturesTest {
     void objectCallsAnotherObjectThroughItsEnv() throws Exception {
         // DO-5 inside an object: env.COUNTER stubs reach another object (RPC, fetch, remote errors)
         ObjectAddress caller = address(TestCodeServer.COUNTER_NS, idOwnedBy(0), null);
-        String target = "callee-" + System.nanoTime();
+        // a callee this shard owns (the test profile's shard 1 is down; see the next test)
+        String target = nameOwnedBy(0, "callee-" + System.nanoTime() + "-");
         JsonNode r = ok(caller, "callOther", args(target, 5));
         assertEquals(5, r.get("viaRpc").asInt(), r.toString());
         assertEquals(6, r.get("viaFetch").asInt(), r.toString());
@@ -165,6 +166,34 @@ class DurableObjectFeaturesTest {
         assertTrue(r.get("remote").get("remote").asBoolean(), r.toString());
         // state of the callee persisted: a second call continues from it
         assertEquals(11, ok(caller, "callOther", args(target, 5)).get("viaRpc").asInt());
+    }
+
+    /** A name whose idFromName id (durable-objects.js: name hash, then a MAC under the namespace) {@code shard} owns. */
+    static String nameOwnedBy(int shard, String prefix) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (int i = 0; ; i++) {
+            String name = prefix + i;
+            byte[] part = java.util.Arrays.copyOf(sha.digest(("outpost-do-name\0" + TestCodeServer.COUNTER_NS + "\0" + name)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
+            sha.update(("outpost-do-id\0" + TestCodeServer.COUNTER_NS + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] mac = java.util.Arrays.copyOf(sha.digest(part), 16);
+            String id = hex.formatHex(part) + hex.formatHex(mac);
+            if (dev.outpost.contracts.placement.RendezvousHash.ownerIndex(id, 2) == shard) {
+                return name;
+            }
+        }
+    }
+
+    @Test
+    void stubToAnotherShardGoesOverGrpcAndFailsRetryably() throws Exception {
+        // DO-5/DO-15: shard 1 of the test profile (127.0.0.1:1) is down: the stub's call fails on the way
+        ObjectAddress caller = address(TestCodeServer.COUNTER_NS, idOwnedBy(0), null);
+        JsonNode r = ok(caller, "callElsewhere", args(nameOwnedBy(1, "elsewhere-")));
+        assertTrue(r.get("value") == null || r.get("value").isNull(), r.toString());
+        assertTrue(r.get("message").asText().contains("Durable Object service unavailable"), r.toString());
+        assertFalse(r.get("remote").asBoolean(true), r.toString());
+        assertTrue(r.get("retryable").asBoolean(), r.toString());
     }
 
     @Test
