@@ -104,6 +104,137 @@ export class Counter extends DurableObject {
   async fail() {
     throw new TypeError('nope');
   }
+
+  // DO-12: arms the alarm after delayMs; alarm() throws on its first failTimes runs.
+  async armAlarm(delayMs, failTimes) {
+    await this.ctx.storage.put('alarmFailTimes', failTimes);
+    await this.ctx.storage.put('alarmRuns', []);
+    await this.ctx.storage.setAlarm(Date.now() + delayMs);
+    return (await this.ctx.storage.getAlarm()) !== null;
+  }
+
+  async alarm(info) {
+    const runs = (await this.ctx.storage.get('alarmRuns')) ?? [];
+    runs.push({ retryCount: info.retryCount, isRetry: info.isRetry, name: this.ctx.id.name ?? null });
+    await this.ctx.storage.put('alarmRuns', runs);
+    if (runs.length <= ((await this.ctx.storage.get('alarmFailTimes')) ?? 0)) throw new Error('alarm fails on purpose');
+    if ((await this.ctx.storage.get('alarmRearm')) === true) {
+      await this.ctx.storage.put('alarmRearm', false);
+      await this.ctx.storage.setAlarm(Date.now());
+    }
+  }
+
+  async alarmState() {
+    return { runs: (await this.ctx.storage.get('alarmRuns')) ?? [], alarm: await this.ctx.storage.getAlarm() };
+  }
+
+  async rearmOnce() {
+    await this.ctx.storage.put('alarmFailTimes', 0);
+    await this.ctx.storage.put('alarmRuns', []);
+    await this.ctx.storage.put('alarmRearm', true);
+    await this.ctx.storage.setAlarm(new Date(Date.now() - 60_000)); // a past time runs as soon as possible
+  }
+
+  // DO-12: the alarm API itself: one alarm, replaced by setAlarm, kept by deleteAll, part of transactions.
+  async alarmApi() {
+    const s = this.ctx.storage;
+    await s.deleteAlarm();
+    const none = await s.getAlarm();
+    const at = Date.now() + 3_600_000;
+    await s.setAlarm(at - 1000);
+    await s.setAlarm(new Date(at));
+    const replaced = (await s.getAlarm()) === at;
+    await s.deleteAll();
+    const keptByDeleteAll = (await s.getAlarm()) === at;
+    try {
+      await s.transaction(async (txn) => {
+        await txn.setAlarm(at + 1000);
+        throw new Error('undo');
+      });
+    } catch (e) {
+      // rolled back below
+    }
+    const rolledBack = (await s.getAlarm()) === at;
+    await s.transaction(async (txn) => { await txn.deleteAlarm(); });
+    const deletedInTxn = await s.getAlarm();
+    let badType;
+    try {
+      await s.setAlarm('soon');
+    } catch (e) {
+      badType = e.name;
+    }
+    return { none, replaced, keptByDeleteAll, rolledBack, deletedInTxn, badType };
+  }
+
+  // DO-9: ctx.storage.kv (synchronous) and transactionSync on a SQLite-backed class.
+  syncTour() {
+    const s = this.ctx.storage;
+    const kv = s.kv;
+    kv.put('sync-a', { x: 1 });
+    kv.put('sync-b', 2);
+    const a = kv.get('sync-a');
+    const listed = [...kv.list({ prefix: 'sync-' })].map(([k]) => k);
+    const deleted = kv.delete('sync-b');
+    let rolledBack;
+    try {
+      s.transactionSync(() => {
+        kv.put('sync-c', 3);
+        s.sql.exec('CREATE TABLE IF NOT EXISTS sync_t (v)');
+        s.sql.exec('INSERT INTO sync_t VALUES (1)');
+        throw new Error('undo');
+      });
+    } catch (e) {
+      rolledBack = kv.get('sync-c') === undefined && e.message === 'undo';
+    }
+    const committed = s.transactionSync(() => {
+      kv.put('sync-d', 4);
+      return 'done';
+    });
+    return { a, listed, deleted, rolledBack, committed, d: kv.get('sync-d') };
+  }
+
+  async asyncSeesSync() {
+    return this.ctx.storage.get('sync-d');
+  }
+
+  // DO-5 inside an object: a stub from this.env calls another object (RPC and fetch).
+  async callOther(name, by) {
+    const other = this.env.COUNTER.getByName(name);
+    const viaRpc = await other.increment(by);
+    const viaFetch = await (await other.fetch('https://other/x')).json();
+    let remote;
+    try {
+      await other.fail();
+    } catch (e) {
+      remote = { name: e.name, message: e.message, remote: e.remote ?? null };
+    }
+    return { viaRpc, viaFetch: viaFetch.count, name: viaFetch.name, remote };
+  }
+
+  // DO-5 inside an object, to an object another shard owns: a failure on the way is not remote and may be retried.
+  async callElsewhere(name) {
+    try {
+      return { value: await this.env.COUNTER.getByName(name).increment(1) };
+    } catch (e) {
+      return { message: e.message, remote: e.remote ?? null, retryable: e.retryable ?? null };
+    }
+  }
+
+  // Bindings that call out: present in this.env, failing clearly when they cannot work here.
+  async bindingErrors() {
+    const out = { kvType: typeof this.env.KV?.get, d1Type: typeof this.env.DB?.prepare };
+    try {
+      await this.env.KV.get('k');
+    } catch (e) {
+      out.kv = e.message;
+    }
+    try {
+      await this.env.DB.prepare('SELECT 1').first();
+    } catch (e) {
+      out.d1 = e.message;
+    }
+    return out;
+  }
 }
 
 // DO-6 legacy: a plain class with constructor(state, env) and fetch; no RPC.

@@ -26,4 +26,16 @@ public interface DurableObjectConfig {
     /** How long the isolate of a replaced script version is kept for events still running on it (DO-14). */
     @WithDefault("30s")
     Duration replacedVersionGrace();
+
+    /** DO-12: how often the alarm index is read for due alarms (setting an alarm also wakes the scheduler). */
+    @WithDefault("1s")
+    Duration alarmPollInterval();
+
+    /** DO-12: the first retry of a failed alarm waits this long, each further one twice as long. */
+    @WithDefault("2s")
+    Duration alarmRetryDelay();
+
+    /** Deadline of the binding calls objects make (KV, other Durable Objects, the gateway's version lookup). */
+    @WithDefault("5s")
+    Duration bindingTimeout();
 }

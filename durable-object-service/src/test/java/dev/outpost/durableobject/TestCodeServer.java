@@ -7,6 +7,8 @@ import dev.outpost.contracts.durableobject.v1.CodeModule;
 import dev.outpost.contracts.durableobject.v1.GetObjectCodeRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectCode;
 import dev.outpost.contracts.durableobject.v1.ObjectCodeServiceGrpc;
+import dev.outpost.contracts.durableobject.v1.ResolveNamespaceRequest;
+import dev.outpost.contracts.durableobject.v1.ResolvedNamespace;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
@@ -61,7 +63,24 @@ public class TestCodeServer implements QuarkusTestResourceLifecycleManager {
                                 .setClassName(className).setSqlite(className.equals("Counter"))
                                 .addBindings(CodeBinding.newBuilder().setType("plain_text").setName("GREETING")
                                         .setValue("hello"))
+                                .addBindings(CodeBinding.newBuilder().setType("durable_object_namespace")
+                                        .setName("COUNTER").setValue(COUNTER_NS).setClassName("Counter"))
+                                .addBindings(CodeBinding.newBuilder().setType("kv_namespace").setName("KV")
+                                        .setValue("44444444444444444444444444444444"))
+                                .addBindings(CodeBinding.newBuilder().setType("d1").setName("DB"))
                                 .build());
+                        reply.onCompleted();
+                    }
+
+                    @Override
+                    public void resolveNamespace(ResolveNamespaceRequest request, StreamObserver<ResolvedNamespace> reply) {
+                        if (!request.getAccountId().equals(ACCOUNT) || !(request.getNamespaceId().equals(COUNTER_NS)
+                                || request.getNamespaceId().equals(LEGACY_NS))) {
+                            reply.onError(OutpostErrors.error(Status.Code.NOT_FOUND, "DO_CODE_NOT_FOUND", "no such namespace"));
+                            return;
+                        }
+                        reply.onNext(ResolvedNamespace.newBuilder().setScriptName("counter-worker").setVersionId(VERSION)
+                                .setClassName(request.getNamespaceId().equals(COUNTER_NS) ? "Counter" : "Legacy").build());
                         reply.onCompleted();
                     }
                 }).build();
@@ -71,8 +90,10 @@ public class TestCodeServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         // test-port: in test mode Quarkus gRPC clients use it instead of port
+        // KV bindings inside objects: no kv-service here (port 1 refuses), so their calls must fail clearly
         return Map.of("quarkus.grpc.clients.gateway.port", Integer.toString(server.getPort()),
-                "quarkus.grpc.clients.gateway.test-port", Integer.toString(server.getPort()));
+                "quarkus.grpc.clients.gateway.test-port", Integer.toString(server.getPort()),
+                "quarkus.grpc.clients.kv.port", "1", "quarkus.grpc.clients.kv.test-port", "1");
     }
 
     @Override

@@ -32,4 +32,14 @@ public record DurableObjectTarget(String className, String objectId, String name
         }
         return sb.append('}').toString();
     }
+
+    /**
+     * DO-12: the JSON of this object's alarm event — durable-object-host.js calls {@code alarm({retryCount,
+     * isRetry})} instead of an RPC member; sent with {@link Invocation#object} through {@code LoadedWorker.call}.
+     */
+    public String alarmJson(int retryCount, long scheduledTime) {
+        String json = json();
+        return json.substring(0, json.length() - 1) + ",\"alarm\":{\"retryCount\":" + retryCount
+                + ",\"scheduledTime\":" + scheduledTime + "}}";
+    }
 }

@@ -25,6 +25,11 @@ public record Invocation(String entrypoint, String propsJson, String cfJson, Str
         return new Invocation(null, null, null, target.json());
     }
 
+    /** DO-12: the alarm event of one Durable Object instance, run through {@code LoadedWorker.call}. */
+    public static Invocation objectAlarm(DurableObjectTarget target, int retryCount, long scheduledTime) {
+        return new Invocation(null, null, null, target.alarmJson(retryCount, scheduledTime));
+    }
+
     /** A request from the internet to the default export, with its {@code request.cf}. */
     public static Invocation incoming(String cfJson) {
         return new Invocation(null, null, cfJson);

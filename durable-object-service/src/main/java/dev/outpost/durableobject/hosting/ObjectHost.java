@@ -4,7 +4,11 @@ import dev.outpost.contracts.OutpostErrors;
 import dev.outpost.contracts.durableobject.v1.GetObjectCodeRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.contracts.durableobject.v1.ObjectCodeService;
+import dev.outpost.contracts.common.v1.Caller;
+import dev.outpost.contracts.durableobject.v1.ResolveNamespaceRequest;
 import dev.outpost.durableobject.DurableObjectConfig;
+import dev.outpost.durableobject.alarms.AlarmEntry;
+import dev.outpost.durableobject.alarms.AlarmIndex;
 import dev.outpost.durableobject.storage.ObjectStorage;
 import dev.outpost.runtime.DurableObjectTarget;
 import dev.outpost.runtime.Invocation;
@@ -44,6 +48,7 @@ public class ObjectHost {
     private final ObjectCodeService codes;
     private final ObjectStorage storage;
     private final DurableObjectConfig config;
+    private final AlarmIndex alarms;
     private final SerialEvents events = new SerialEvents();
     /** namespace id + version id → code; failed loads are dropped so the next event tries again. */
     private final Map<String, CompletableFuture<ObjectCode>> code = new ConcurrentHashMap<>();
@@ -63,23 +68,98 @@ public class ObjectHost {
     });
     private volatile WorkerEngine engine;
 
-    public ObjectHost(@GrpcClient("gateway") ObjectCodeService codes, ObjectStorage storage, DurableObjectConfig config) {
+    /** Builds the bindings of objects' env (DO namespaces, KV, ...); set once at startup. */
+    @jakarta.inject.Inject
+    ObjectBindings bindings;
+
+    public ObjectHost(@GrpcClient("gateway") ObjectCodeService codes, ObjectStorage storage, DurableObjectConfig config,
+                      AlarmIndex alarms) {
         this.codes = codes;
         this.storage = storage;
         this.config = config;
+        this.alarms = alarms;
     }
 
     /** DO-5 stub.fetch(): the object's fetch handler; an exception of the object is marked in the response. */
     public CompletableFuture<WorkerResponse> fetch(ObjectAddress address, WorkerRequest request) {
+        remember(address);
         return events.run(address.getObjectId(), () -> code(address).thenCompose(c ->
                 c.worker().fetch(request, Invocation.object(target(address, c)))));
     }
 
     /** DO-5 stub.method(...args): the outcome JSON of the call. */
     public CompletableFuture<String> call(ObjectAddress address, String member, String argumentsJson) {
+        remember(address);
         RpcCall call = new RpcCall(member, argumentsJson, "do-" + UUID.randomUUID(), null);
         return events.run(address.getObjectId(), () -> code(address).thenCompose(c ->
                 c.worker().call(call, Invocation.object(target(address, c)))));
+    }
+
+    /** DO-12: the alarm index needs the account and name of an object that sets an alarm. */
+    private void remember(ObjectAddress address) {
+        alarms.remember(ObjectStorage.key(address.getNamespaceId(), address.getObjectId()), address);
+    }
+
+    /**
+     * DO-5/DO-12: the version of the namespace's script deployed now, from the gateway (stubs inside objects and
+     * alarms have no caller that names one).
+     */
+    public CompletableFuture<String> currentVersion(String accountId, String namespaceId) {
+        return codes.resolveNamespace(ResolveNamespaceRequest.newBuilder().setAccountId(accountId)
+                        .setNamespaceId(namespaceId).build())
+                .ifNoItem().after(config.bindingTimeout()).fail()
+                .subscribeAsCompletionStage().thenApply(r -> r.getVersionId());
+    }
+
+    /**
+     * DO-12: runs one due alarm: wakes the object (activating it if it is not resident) at the version deployed
+     * now and, unless its storage no longer holds this alarm, calls {@code alarm({retryCount, isRetry})} as one of
+     * its serialised events. Completes with null when nothing ran (the alarm was deleted or moved), else whether
+     * {@code alarm()} succeeded; the scheduler records the result.
+     */
+    public CompletableFuture<Boolean> runAlarm(AlarmEntry alarm) {
+        return currentVersion(alarm.accountId(), alarm.namespaceId()).thenCompose(version -> {
+            ObjectAddress address = ObjectAddress.newBuilder()
+                    .setCaller(Caller.newBuilder().setAccountId(alarm.accountId()))
+                    .setNamespaceId(alarm.namespaceId()).setObjectId(alarm.objectId()).setName(alarm.name())
+                    .setScriptVersionId(version).build();
+            remember(address);
+            return events.run(alarm.objectId(), () -> {
+                Long truth;
+                try {
+                    truth = storage.alarm(alarm.storageKey());
+                } catch (java.sql.SQLException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+                if (truth == null || truth != alarm.scheduled()) {
+                    // deleted or moved since the index saw it: the index learns the object's value, nothing runs
+                    alarms.set(alarm.storageKey(), truth);
+                    return CompletableFuture.completedFuture(null);
+                }
+                RpcCall call = new RpcCall("alarm", null, "alarm-" + UUID.randomUUID(), null);
+                return code(address).thenCompose(c -> c.worker().call(call,
+                                Invocation.objectAlarm(target(address, c), alarm.retryCount(), truth)))
+                        .thenApply(outcome -> succeeded(alarm, outcome));
+            });
+        });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The outcome JSON of an alarm() call: ok, or logged with the error the handler threw. */
+    private static Boolean succeeded(AlarmEntry alarm, String outcome) {
+        try {
+            var tree = JSON.readTree(outcome);
+            if (tree.path("ok").asBoolean(false)) {
+                return Boolean.TRUE;
+            }
+            var error = tree.path("error");
+            LOG.warnf("alarm() of Durable Object %s threw (attempt %d): %s: %s", alarm.storageKey(),
+                    alarm.retryCount() + 1, error.path("name").asText("Error"), error.path("message").asText(""));
+        } catch (java.io.IOException e) {
+            LOG.warnf("alarm() of Durable Object %s answered no outcome: %s", alarm.storageKey(), outcome);
+        }
+        return Boolean.FALSE;
     }
 
     private static DurableObjectTarget target(ObjectAddress address, ObjectCode code) {
@@ -125,7 +205,7 @@ public class ObjectHost {
         return workers.computeIfAbsent(reply.getVersionId(), version -> CompletableFuture.supplyAsync(() -> {
             try {
                 LoadedWorker w = engine().load(VersionCode.bundle(reply),
-                        VersionCode.environment(account, reply, storage), RuntimeLimits.defaults());
+                        VersionCode.environment(account, reply, storage, bindings), RuntimeLimits.defaults());
                 retireOlder(account + "/" + reply.getScriptName(), version);
                 return w;
             } catch (WorkerLoadException e) {

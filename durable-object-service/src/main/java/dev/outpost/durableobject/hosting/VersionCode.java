@@ -29,10 +29,13 @@ final class VersionCode {
     }
 
     /**
-     * The objects' env (DO-6 {@code this.env}): the script's value bindings, and its Durable Object namespaces
-     * (whose stubs reject inside an object for now: nothing here routes them yet).
+     * The objects' env (DO-6 {@code this.env}): the script's value bindings, its Durable Object namespaces (stubs
+     * served from this service) and KV namespaces; D1, R2, service and queue bindings whose calls fail saying
+     * they are not available here yet ({@link ObjectBindings}).
      */
-    static WorkerEnvironment environment(String accountId, ObjectCode code, DurableObjectStorage storage) {
+    static WorkerEnvironment environment(String accountId, ObjectCode code, DurableObjectStorage storage,
+                                         ObjectBindings bindings) {
+        String script = code.getScriptName();
         WorkerEnvironment.Builder env = WorkerEnvironment.builder().cacheScope("account:" + accountId)
                 .objectStorage(storage);
         for (CodeBinding b : code.getBindingsList()) {
@@ -40,7 +43,13 @@ final class VersionCode {
                 case "plain_text" -> env.text(b.getName(), b.getValue());
                 case "secret_text" -> env.secret(b.getName(), b.getValue());
                 case "json" -> env.json(b.getName(), b.getValue());
-                case "durable_object_namespace" -> env.durableObjectNamespace(b.getName(), b.getValue(), b.getClassName());
+                case "durable_object_namespace" -> env.durableObjectNamespace(b.getName(), b.getValue(), b.getClassName(),
+                        bindings.objects(accountId, script, b));
+                case "kv_namespace" -> env.kv(b.getName(), bindings.kv(accountId, script, b));
+                case "d1" -> env.d1(b.getName(), bindings.d1(b));
+                case "r2_bucket" -> env.r2(b.getName(), bindings.r2(b));
+                case "service" -> env.service(b.getName(), bindings.service(b));
+                case "queue" -> env.queue(b.getName(), b.getName(), bindings.queue(b));
                 default -> {
                     // the gateway sends no other kind (see ObjectCodeService in durable_object.proto)
                 }

@@ -35,6 +35,11 @@ public class ObjectPlacement {
         return RendezvousHash.ownerIndex(objectId, shards.size()) == self;
     }
 
+    /** The host:port of the shard that owns {@code objectId}. */
+    public String owner(String objectId) {
+        return RendezvousHash.owner(objectId, shards);
+    }
+
     /** Refuses an object this shard does not own. */
     public void requireLocal(String objectId) {
         if (!isLocal(objectId)) {

@@ -15,6 +15,10 @@ import java.sql.Statement;
 public final class ObjectDatabase implements AutoCloseable {
     private final Connection connection;
     private boolean userTransaction;
+    /** DO-12: an alarm write happened that the node's alarm index has not seen yet. */
+    private boolean alarmTouched;
+    /** DO-12: told the time of an alarm about to be written, before it is (see ObjectStorage). */
+    private java.util.function.LongConsumer alarmWillBeSet = time -> { };
 
     private ObjectDatabase(Connection connection) {
         this.connection = connection;
@@ -32,11 +36,33 @@ public final class ObjectDatabase implements AutoCloseable {
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("CREATE TABLE IF NOT EXISTS _cf_KV (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+            // DO-12: the object's alarm (key 'alarm', ms since the epoch) lives with its data, so it commits with it
+            s.execute("CREATE TABLE IF NOT EXISTS _cf_METADATA (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID");
         } catch (SQLException e) {
             c.close();
             throw e;
         }
         return new ObjectDatabase(c);
+    }
+
+    /** DO-12: who hears of an alarm before it is written (the node's alarm index, as a hint). */
+    public void onAlarmSet(java.util.function.LongConsumer listener) {
+        this.alarmWillBeSet = listener;
+    }
+
+    void alarmWillBeSet(long time) {
+        alarmWillBeSet.accept(time);
+    }
+
+    void touchAlarm() {
+        alarmTouched = true;
+    }
+
+    /** Whether an alarm write happened since the last call (and forgets it). */
+    public boolean takeAlarmTouched() {
+        boolean touched = alarmTouched;
+        alarmTouched = false;
+        return touched;
     }
 
     public Connection connection() {

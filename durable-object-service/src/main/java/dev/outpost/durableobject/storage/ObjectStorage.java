@@ -1,6 +1,7 @@
 package dev.outpost.durableobject.storage;
 
 import dev.outpost.durableobject.DurableObjectConfig;
+import dev.outpost.durableobject.alarms.AlarmIndex;
 import dev.outpost.runtime.bindings.DurableObjectStorage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ public class ObjectStorage implements DurableObjectStorage {
 
     private final Path dataDir;
     private final Map<String, ObjectDatabase> open = new ConcurrentHashMap<>();
+    private final AlarmIndex alarms;
 
-    public ObjectStorage(DurableObjectConfig config) {
+    public ObjectStorage(DurableObjectConfig config, AlarmIndex alarms) {
         this.dataDir = Path.of(config.dataDir()).toAbsolutePath();
+        this.alarms = alarms;
     }
 
     /** The storage key of an object: its namespace and its id. */
@@ -46,7 +49,38 @@ public class ObjectStorage implements DurableObjectStorage {
         }
         // The object's events are serialised by the host; the lock only guards against a misuse of the key.
         synchronized (db) {
-            return StorageOperations.run(db, requestJson);
+            String reply = StorageOperations.run(db, requestJson);
+            syncAlarm(storageKey, db);
+            return reply;
+        }
+    }
+
+    /** DO-12: after an alarm write has committed (or rolled back), the node's index learns the object's value. */
+    private void syncAlarm(String storageKey, ObjectDatabase db) {
+        if (db.inUserTransaction() || !db.takeAlarmTouched()) {
+            return;
+        }
+        try {
+            alarms.set(storageKey, StorageOperations.alarm(db));
+        } catch (SQLException e) {
+            LOG.errorf("cannot read the alarm of Durable Object %s: %s", storageKey, e.getMessage());
+        }
+    }
+
+    /** DO-12: the object's alarm as its storage holds it, or null. */
+    public Long alarm(String storageKey) throws SQLException {
+        ObjectDatabase db = database(storageKey);
+        synchronized (db) {
+            return StorageOperations.alarm(db);
+        }
+    }
+
+    /** DO-12: clears the alarm if it is still {@code scheduled}, and tells the index what is left. */
+    public void clearAlarm(String storageKey, long scheduled) throws SQLException {
+        ObjectDatabase db = database(storageKey);
+        synchronized (db) {
+            StorageOperations.clearAlarm(db, scheduled);
+            alarms.set(storageKey, StorageOperations.alarm(db));
         }
     }
 
@@ -63,6 +97,7 @@ public class ObjectStorage implements DurableObjectStorage {
             db = open.get(storageKey);
             if (db == null) {
                 db = ObjectDatabase.open(dataDir.resolve(m.group(1)).resolve(m.group(2) + ".sqlite"));
+                db.onAlarmSet(time -> alarms.set(storageKey, time));
                 open.put(storageKey, db);
             }
             return db;

@@ -79,9 +79,58 @@ public final class StorageOperations {
                 yield NODES.nullNode();
             }
             case "sql" -> sql(db, op);
+            case "getAlarm" -> {
+                Long alarm = alarm(db);
+                yield alarm == null ? NODES.nullNode() : NODES.numberNode(alarm);
+            }
+            case "setAlarm" -> {
+                long time = op.path("time").asLong(-1);
+                if (time < 0) {
+                    throw new IllegalArgumentException("setAlarm() needs a time in ms since the epoch");
+                }
+                // the index hears first: a crash after this commit must still find the alarm (at-least-once)
+                db.alarmWillBeSet(time);
+                db.atomically(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT OR REPLACE INTO _cf_METADATA (key, value) VALUES ('alarm', ?)")) {
+                        ps.setLong(1, time);
+                        return ps.executeUpdate();
+                    }
+                });
+                db.touchAlarm();
+                yield NODES.nullNode();
+            }
+            case "deleteAlarm" -> {
+                db.atomically(c -> {
+                    try (Statement s = c.createStatement()) {
+                        return s.executeUpdate("DELETE FROM _cf_METADATA WHERE key = 'alarm'");
+                    }
+                });
+                db.touchAlarm();
+                yield NODES.nullNode();
+            }
             case "size" -> size(db);
             default -> throw new IllegalArgumentException("unknown storage operation " + name);
         };
+    }
+
+    /** DO-12: the object's alarm time, or null. */
+    public static Long alarm(ObjectDatabase db) throws SQLException {
+        try (Statement s = db.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM _cf_METADATA WHERE key = 'alarm'")) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    /** DO-12: removes the alarm if it is still the one at {@code scheduled} (a handler may have set another). */
+    public static void clearAlarm(ObjectDatabase db, long scheduled) throws SQLException {
+        db.atomically(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM _cf_METADATA WHERE key = 'alarm' AND value = ?")) {
+                ps.setLong(1, scheduled);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static List<String> strings(JsonNode array) {

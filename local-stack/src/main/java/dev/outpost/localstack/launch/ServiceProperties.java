@@ -53,6 +53,9 @@ public final class ServiceProperties {
                 // the code of worker versions comes from the gateway (ObjectCodeService)
                 p.put("quarkus.grpc.clients.gateway.host", "127.0.0.1");
                 p.put("quarkus.grpc.clients.gateway.port", Integer.toString(ports.port(Component.GATEWAY)));
+                // KV bindings inside objects call kv-service directly
+                p.put("quarkus.grpc.clients.kv.host", "127.0.0.1");
+                p.put("quarkus.grpc.clients.kv.port", Integer.toString(ports.port(Component.KV)));
             }
             case QUEUE -> {
                 p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));

@@ -56,12 +56,16 @@ function toMap(pairs) {
 export class DurableObjectStorage {
   #key;
   #sql;
+  #kv;
   #txn = 0;
+  /** { instance }: filled in once the object is constructed (setAlarm checks it has an alarm handler). */
+  #owner;
 
-  constructor(token, key, sqlite) {
+  constructor(token, key, sqlite, owner) {
     if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
     this.#key = key;
     this.#sql = sqlite ? new SqlStorage(CONSTRUCT, key) : undefined;
+    this.#owner = owner;
   }
 
   async get(keys, options = undefined) {
@@ -94,19 +98,7 @@ export class DurableObjectStorage {
   }
 
   async list(options = {}) {
-    const o = options ?? {};
-    if (o.start !== undefined && o.startAfter !== undefined) {
-      throw new TypeError('list() cannot be called with both start and startAfter values.');
-    }
-    if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit > 0)) {
-      throw new TypeError('List limit must be positive.');
-    }
-    const op = { op: 'list', reverse: o.reverse === true };
-    for (const name of ['start', 'startAfter', 'end', 'prefix']) {
-      if (o[name] !== undefined) op[name] = String(o[name]);
-    }
-    if (o.limit !== undefined) op.limit = o.limit;
-    return toMap(storageCall(this.#key, op));
+    return toMap(storageCall(this.#key, listOperation(options)));
   }
 
   /** DO-8: runs closure(txn) in one SQLite transaction; a throw or txn.rollback() undoes its writes. */
@@ -145,16 +137,52 @@ export class DurableObjectStorage {
     return this.#sql;
   }
 
-  async getAlarm() {
-    throw notSupported('Durable Object alarms (DO-12, getAlarm)');
+  /** DO-12: the object's one alarm, ms since the epoch, or null. Kept in the object's own database. */
+  async getAlarm(options = undefined) {
+    return storageCall(this.#key, { op: 'getAlarm' });
   }
 
-  async setAlarm() {
-    throw notSupported('Durable Object alarms (DO-12, setAlarm)');
+  /** DO-12: replaces the alarm; a time in the past runs as soon as possible. Part of an open transaction. */
+  async setAlarm(scheduledTime, options = undefined) {
+    let time;
+    if (scheduledTime instanceof Date) time = scheduledTime.getTime();
+    else if (typeof scheduledTime === 'number') time = scheduledTime;
+    else throw new TypeError("Failed to execute 'setAlarm' on 'DurableObjectStorage': parameter 1 is not of type 'Date' or 'number'.");
+    if (!Number.isFinite(time)) throw new TypeError('setAlarm() requires a valid date or a finite number of milliseconds.');
+    const instance = this.#owner.instance;
+    if (instance !== undefined && typeof instance.alarm !== 'function') {
+      throw new Error('Your Durable Object class must have an alarm() handler in order to call setAlarm()');
+    }
+    storageCall(this.#key, { op: 'setAlarm', time: Math.max(0, Math.trunc(time)) });
   }
 
-  async deleteAlarm() {
-    throw notSupported('Durable Object alarms (DO-12, deleteAlarm)');
+  /** DO-12: removes the alarm (a handler already running is not stopped). */
+  async deleteAlarm(options = undefined) {
+    storageCall(this.#key, { op: 'deleteAlarm' });
+  }
+
+  /**
+   * DO-9: runs closure() synchronously in one SQLite transaction (SQLite-backed classes); a throw rolls it back.
+   * Nested inside another transaction it joins the outer one.
+   */
+  transactionSync(closure) {
+    if (this.#sql === undefined) {
+      throw new Error('transactionSync() is only available on SQLite-backed Durable Objects (new_sqlite_classes).');
+    }
+    if (typeof closure !== 'function') throw new TypeError('transactionSync() expects a function.');
+    if (this.#txn > 0) return closure();
+    storageCall(this.#key, { op: 'begin' });
+    this.#txn++;
+    try {
+      const result = closure();
+      storageCall(this.#key, { op: 'commit' });
+      return result;
+    } catch (e) {
+      storageCall(this.#key, { op: 'rollback' });
+      throw e;
+    } finally {
+      this.#txn--;
+    }
   }
 
   getCurrentBookmark() {
@@ -169,9 +197,59 @@ export class DurableObjectStorage {
     throw notSupported('Point-in-time recovery (DO-10)');
   }
 
+  /** DO-9: the synchronous KV API of SQLite-backed classes, on the same keys as the async one. */
   get kv() {
-    throw notSupported('The synchronous ctx.storage.kv API (DO-9)');
+    if (this.#sql === undefined) {
+      throw new Error('ctx.storage.kv is only available on SQLite-backed Durable Objects (new_sqlite_classes).');
+    }
+    this.#kv ??= new SyncKvStorage(CONSTRUCT, this.#key);
+    return this.#kv;
   }
+}
+
+/** DO-9 ctx.storage.kv: get/put/delete/list without promises (the storage calls are synchronous anyway). */
+export class SyncKvStorage {
+  #key;
+
+  constructor(token, key) {
+    if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
+    this.#key = key;
+  }
+
+  get(key) {
+    const found = storageCall(this.#key, { op: 'get', keys: [checkKey(key)] });
+    return found.length === 0 ? undefined : decode(found[0][1]);
+  }
+
+  put(key, value) {
+    if (value === undefined) throw new TypeError('put() called with undefined value.');
+    storageCall(this.#key, { op: 'put', entries: [[checkKey(key), encode(value)]] });
+  }
+
+  delete(key) {
+    return storageCall(this.#key, { op: 'delete', keys: [checkKey(key)] }) > 0;
+  }
+
+  /** An iterator of [key, value] pairs, with the options of the async list(). */
+  list(options = {}) {
+    return toMap(storageCall(this.#key, listOperation(options))).entries();
+  }
+}
+
+function listOperation(options) {
+  const o = options ?? {};
+  if (o.start !== undefined && o.startAfter !== undefined) {
+    throw new TypeError('list() cannot be called with both start and startAfter values.');
+  }
+  if (o.limit !== undefined && !(Number.isInteger(o.limit) && o.limit > 0)) {
+    throw new TypeError('List limit must be positive.');
+  }
+  const op = { op: 'list', reverse: o.reverse === true };
+  for (const name of ['start', 'startAfter', 'end', 'prefix']) {
+    if (o[name] !== undefined) op[name] = String(o[name]);
+  }
+  if (o.limit !== undefined) op.limit = o.limit;
+  return op;
 }
 
 function bindingToHost(value) {
@@ -299,10 +377,10 @@ export class DurableObjectState {
   #blocked = Promise.resolve();
   #broken = undefined;
 
-  constructor(token, target) {
+  constructor(token, target, owner) {
     if (token !== CONSTRUCT) throw new TypeError('Illegal constructor');
     this.#id = new DurableObjectId(target.id, target.n);
-    this.#storage = new DurableObjectStorage(CONSTRUCT, target.k, target.sql === true);
+    this.#storage = new DurableObjectStorage(CONSTRUCT, target.k, target.sql === true, owner);
   }
 
   get id() {
@@ -355,9 +433,11 @@ function activate(target) {
   if (typeof Class !== 'function') {
     throw new Error(`Durable Object class "${target.c}" is not exported by the worker's main module.`);
   }
-  const state = new DurableObjectState(CONSTRUCT, target);
+  const owner = { instance: undefined };
+  const state = new DurableObjectState(CONSTRUCT, target, owner);
   // DO-6: `class X extends DurableObject` gets (ctx, env) through super(); a legacy class (state, env) the same way.
   const instance = new Class(state, env);
+  owner.instance = instance;
   const entry = { className: target.c, instance, state, rpc: Class.prototype instanceof DurableObject };
   instances.set(target.id, entry);
   return entry;
@@ -385,6 +465,7 @@ export async function invokeObjectFetch(target, request) {
 
 /** A stub's RPC call (DO-5): public methods of DurableObject subclasses only; args undefined reads a property. */
 export async function invokeObjectCall(target, member, args) {
+  if (target.alarm !== undefined) return invokeAlarm(target);
   const { instance, rpc } = await ready(target);
   const notImplemented = new TypeError(`The RPC receiver does not implement the method "${member}".`);
   if (!rpc || HANDLERS.has(member) || !isPublicMember(instance, member)) throw notImplemented;
@@ -400,4 +481,16 @@ function isPublicMember(instance, member) {
     if (Object.prototype.hasOwnProperty.call(proto, member)) return true;
   }
   return false;
+}
+
+/**
+ * DO-12: the alarm of the target object is due (only durable-object-service puts `alarm` in a target; a stub's RPC
+ * cannot reach alarm()). A throw fails this attempt: the service retries it with backoff.
+ */
+async function invokeAlarm(target) {
+  const { instance } = await ready(target);
+  if (typeof instance.alarm !== 'function') throw new TypeError('Handler does not export an alarm() function.');
+  const retryCount = target.alarm.retryCount ?? 0;
+  await instance.alarm({ retryCount, isRetry: retryCount > 0 });
+  return undefined;
 }

@@ -121,8 +121,7 @@ export class DurableObjectNamespace {
 
 function unavailable(className, bindingName) {
   const e = new Error(`Durable Object class ${className} (binding ${bindingName}) cannot run here: nothing serves `
-    + 'this binding\'s stubs in this isolate (Outpost serves them from the gateway; inside a Durable Object, calls '
-    + 'to other Durable Objects are not supported yet).');
+    + 'this binding\'s stubs in this isolate (Outpost serves them from the gateway and from durable-object-service).');
   e.retryable = false;
   e.remote = false;
   return e;

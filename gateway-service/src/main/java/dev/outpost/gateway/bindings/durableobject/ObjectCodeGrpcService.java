@@ -8,6 +8,9 @@ import dev.outpost.contracts.durableobject.v1.CodeModule;
 import dev.outpost.contracts.durableobject.v1.GetObjectCodeRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectCode;
 import dev.outpost.contracts.durableobject.v1.ObjectCodeService;
+import dev.outpost.contracts.durableobject.v1.ResolveNamespaceRequest;
+import dev.outpost.contracts.durableobject.v1.ResolvedNamespace;
+import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.controlplane.secrets.SecretBindings;
 import dev.outpost.gateway.hosting.BindingSpec;
 import dev.outpost.gateway.hosting.StoredVersion;
@@ -23,19 +26,51 @@ import java.util.UUID;
 
 /**
  * Hands durable-object-service the code of a namespace's objects (DO-6): the worker version's modules, the class
- * and its storage backend, and the bindings an object's env can have there (values and secrets; DO namespaces by
- * id). The version is the one the caller named, so objects and the worker that called them run the same code.
+ * and its storage backend, and the bindings of the object's env (values and secrets; DO and KV namespaces by id;
+ * the other kinds by name). The version is the one the caller named, so objects and the worker that called them run the same code.
  */
 @GrpcService
 public class ObjectCodeGrpcService implements ObjectCodeService {
     private final Pool pool;
     private final VersionLoader versions;
     private final SecretBindings secrets;
+    private final DeploymentTable deployments;
 
-    public ObjectCodeGrpcService(Pool pool, VersionLoader versions, SecretBindings secrets) {
+    public ObjectCodeGrpcService(Pool pool, VersionLoader versions, SecretBindings secrets, DeploymentTable deployments) {
         this.pool = pool;
         this.versions = versions;
         this.secrets = secrets;
+        this.deployments = deployments;
+    }
+
+    /**
+     * DO-5/DO-12: the version of the namespace's script deployed now — what a stub inside an object or an alarm
+     * wakes the object with (the gateway's own stubs read the same in-memory deployment table).
+     */
+    @Override
+    public Uni<ResolvedNamespace> resolveNamespace(ResolveNamespaceRequest request) {
+        UUID namespaceId;
+        try {
+            namespaceId = UUID.fromString(request.getNamespaceId());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(notFound("namespace " + request.getNamespaceId() + " is not an id"));
+        }
+        return pool.preparedQuery("SELECT n.class_name, w.name FROM durable_object_namespaces n "
+                        + "JOIN workers w ON w.id = n.worker_id WHERE n.id = $1 AND n.account_id = $2")
+                .execute(Tuple.of(namespaceId, request.getAccountId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw notFound("Durable Object namespace " + namespaceId + " does not exist");
+                    }
+                    Row row = rows.iterator().next();
+                    String script = row.getString("name");
+                    String version = deployments.resolve(request.getAccountId(), script)
+                            .map(v -> v.versionId().toString())
+                            .orElseThrow(() -> notFound("the worker " + script + " of Durable Object namespace "
+                                    + namespaceId + " is not deployed"));
+                    return ResolvedNamespace.newBuilder().setScriptName(script).setVersionId(version)
+                            .setClassName(row.getString("class_name")).build();
+                });
     }
 
     @Override
@@ -87,8 +122,12 @@ public class ObjectCodeGrpcService implements ObjectCodeService {
                 }
                 case "durable_object_namespace" -> code.addBindings(b.setValue(nullToEmpty(binding.text("namespace_id")))
                         .setClassName(nullToEmpty(binding.text("class_name"))));
+                // KV is served inside objects by durable-object-service itself (straight to kv-service)
+                case "kv_namespace" -> code.addBindings(b.setValue(nullToEmpty(binding.text("namespace_id"))));
                 default -> {
-                    // KV, D1, R2, service and queue bindings are not available inside objects yet (README).
+                    // D1, R2, service and queue: the name only, so the object's env has it and its calls fail
+                    // with an error naming what is missing instead of the binding being silently absent.
+                    code.addBindings(b);
                 }
             }
         }
