@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,8 +41,7 @@ class DurableObjectAlarmsEndToEndTest {
     static LocalStack stack;
     static ControlPlaneClient controlPlane;
     static String kvNamespace;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     static final String WORKER = """
             import { DurableObject } from 'cloudflare:workers';
@@ -106,13 +104,11 @@ class DurableObjectAlarmsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.DURABLE_OBJECT,
-                        Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.DURABLE_OBJECT,
+                Component.GATEWAY)
                 .build();
         stack.start();
-        controlPlane = new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), JSON);
+        controlPlane = ItStack.controlPlane(stack, JSON);
         kvNamespace = controlPlane.ensureKvNamespace("do-alarms-kv");
         Path file = Files.createDirectories(state.resolve("scripts")).resolve("rooms.js");
         Files.writeString(file, WORKER);
