@@ -80,6 +80,10 @@ public class CronScheduler {
                 evaluate(minute).whenComplete((done, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Evaluating the cron triggers of %s failed", minute);
+                    } else if (!done.isEmpty()) {
+                        long here = done.stream().filter(CronRun::claimed).count();
+                        LOG.debugf("Cron minute %s: %d due, %d run here, %d run elsewhere", minute, done.size(), here,
+                                done.size() - here);
                     }
                 });
                 Instant before = minute.minus(config.history());
