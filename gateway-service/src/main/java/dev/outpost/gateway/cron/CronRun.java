@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What happened to one trigger in one minute on this replica.
  *
- * @param claimed  false when another replica (or an earlier evaluation) owned the minute, so nothing ran here
+ * @param claimed  false when another replica (or an earlier evaluation) owned the minute, so nothing ran here, or
+ *                 when claiming failed (then {@code error} says why)
  * @param outcome  the last attempt's outcome ({@code ok}, {@code exception}, ...); null when not claimed
  * @param attempts 1, or 2 after a retry
  */
