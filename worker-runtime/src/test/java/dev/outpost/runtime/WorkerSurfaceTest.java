@@ -178,8 +178,13 @@ class WorkerSurfaceTest {
                 """, WorkerEnvironment.empty())) {
             assertEquals(new ScheduledResult("ok", false), scheduled(worker, "* * * * *", 1L));
             assertEquals(new ScheduledResult("ok", true), scheduled(worker, "no-retry", 1L));
-            assertEquals("exception", scheduled(worker, "throw", 1L).outcome());
-            assertEquals("exception", scheduled(worker, "reject-later", 1L).outcome());
+            ScheduledResult thrown = scheduled(worker, "throw", 1L);
+            assertEquals("exception", thrown.outcome());
+            // CRON-1: the cron runner records what failed first
+            assertTrue(thrown.error().startsWith("Error: cron failed"), thrown.error());
+            ScheduledResult rejected = scheduled(worker, "reject-later", 1L);
+            assertEquals("exception", rejected.outcome());
+            assertTrue(rejected.error().startsWith("Error: late"), rejected.error());
         }
     }
 

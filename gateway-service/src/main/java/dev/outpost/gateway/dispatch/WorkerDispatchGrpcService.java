@@ -9,6 +9,7 @@ import dev.outpost.contracts.gateway.v1.ScheduledRequest;
 import dev.outpost.contracts.gateway.v1.ScheduledResponse;
 import dev.outpost.contracts.gateway.v1.WorkerDispatchService;
 import dev.outpost.contracts.gateway.v1.WorkerFetchRequest;
+import dev.outpost.gateway.cron.ScheduledInvoker;
 import dev.outpost.gateway.hosting.ActiveVersion;
 import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.gateway.hosting.WorkerHost;
@@ -24,8 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Calls into worker code from other services. {@code DeliverBatch} (Q-5/Q-6): queue-service hands a batch to the
  * consumer worker's {@code queue()} handler, run on the deployed version's isolates like any request; the answer
- * carries the handler's outcome and its ack/retry decisions, which queue-service settles. {@code Scheduled} and
- * {@code Fetch} are not served over gRPC yet and answer UNIMPLEMENTED with a code.
+ * carries the handler's outcome and its ack/retry decisions, which queue-service settles. {@code Scheduled} runs the
+ * worker's {@code scheduled()} handler as the cron runner does. {@code Fetch} is not served over gRPC yet and answers
+ * UNIMPLEMENTED with a code.
  */
 @GrpcService
 public class WorkerDispatchGrpcService implements WorkerDispatchService {
@@ -33,10 +35,12 @@ public class WorkerDispatchGrpcService implements WorkerDispatchService {
 
     private final DeploymentTable deployments;
     private final WorkerHost host;
+    private final ScheduledInvoker scheduled;
 
-    public WorkerDispatchGrpcService(DeploymentTable deployments, WorkerHost host) {
+    public WorkerDispatchGrpcService(DeploymentTable deployments, WorkerHost host, ScheduledInvoker scheduled) {
         this.deployments = deployments;
         this.host = host;
+        this.scheduled = scheduled;
     }
 
     @Override
@@ -59,10 +63,34 @@ public class WorkerDispatchGrpcService implements WorkerDispatchService {
                 });
     }
 
+    /**
+     * CRON-1: the worker's {@code scheduled()} handler, on the same path as the cron runner. An explicit
+     * {@code version_id} must be the deployed one (older versions are not kept loaded for this).
+     */
     @Override
     public Uni<ScheduledResponse> scheduled(ScheduledRequest request) {
-        return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "DISPATCH_NOT_IMPLEMENTED",
-                "WorkerDispatchService.Scheduled is not served by this gateway yet"));
+        Optional<ActiveVersion> version = deployments.resolve(request.getWorker().getAccountId(),
+                request.getWorker().getScriptName());
+        String wanted = request.getWorker().getVersionId();
+        if (version.isEmpty() || !wanted.isEmpty() && !wanted.equals(version.get().versionId().toString())) {
+            return Uni.createFrom().item(ScheduledResponse.newBuilder().setOutcome(Outcome.OUTCOME_SCRIPT_NOT_FOUND)
+                    .setError("Worker " + request.getWorker().getScriptName()
+                            + (version.isEmpty() ? " is not deployed" : " does not serve version " + wanted)).build());
+        }
+        long time = request.getScheduledTimeMs() == 0 ? System.currentTimeMillis() : request.getScheduledTimeMs();
+        return Uni.createFrom().completionStage(() -> scheduled.run(version.get(), request.getCron(), time, "grpc",
+                        io.opentelemetry.context.Context.current()))
+                .map(result -> ScheduledResponse.newBuilder().setOutcome(outcome(result.outcome()))
+                        .setNoRetry(result.noRetry()).setError(result.error()).build());
+    }
+
+    private static Outcome outcome(String outcome) {
+        return switch (outcome) {
+            case "ok" -> Outcome.OUTCOME_OK;
+            case "exceededCpu" -> Outcome.OUTCOME_EXCEEDED_CPU;
+            case "exceededMemory" -> Outcome.OUTCOME_EXCEEDED_MEMORY;
+            default -> Outcome.OUTCOME_EXCEPTION;
+        };
     }
 
     @Override

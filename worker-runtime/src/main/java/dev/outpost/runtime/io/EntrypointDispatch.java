@@ -25,10 +25,20 @@ public final class EntrypointDispatch {
             String body = new String(response.body(), StandardCharsets.UTF_8);
             Matcher outcome = OUTCOME.matcher(body);
             if (outcome.find()) {
-                return new ScheduledResult(outcome.group(1), NO_RETRY.matcher(body).find());
+                return new ScheduledResult(outcome.group(1), NO_RETRY.matcher(body).find(), scheduledError(body));
             }
         }
         return new ScheduledResult(platformOutcome(response), false);
+    }
+
+    /** The {@code error} member of the scheduled outcome JSON (the prelude's own, so well-formed), or empty. */
+    private static String scheduledError(String body) {
+        try {
+            String error = new io.vertx.core.json.JsonObject(body).getString("error");
+            return error == null ? "" : error;
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private static final Pattern ACK_ALL = Pattern.compile("\"ackAll\"\\s*:\\s*true");

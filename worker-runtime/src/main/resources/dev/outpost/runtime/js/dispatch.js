@@ -108,12 +108,13 @@ function respondJson(id, value) {
   host.respond(id, 200, '', 'content-type\0application/json', encoder.encode(JSON.stringify(value)).buffer);
 }
 
-/** A scheduled event (cron trigger or /cdn-cgi/handler/scheduled): answers {outcome, noRetry}. */
+/** A scheduled event (cron trigger or /cdn-cgi/handler/scheduled): answers {outcome, noRetry, error}. */
 export function dispatchScheduled(id, entrypoint, props, cron, scheduledTime) {
   const controller = new ScheduledController(ScheduledController, cron, scheduledTime);
   const ctx = newContext(id, props ? JSON.parse(props) : {});
   invokeScheduled(controller, ctx, entrypoint)
-    .then((outcome) => respondJson(id, { outcome, noRetry: ScheduledController.retryDisabled(controller) }),
+    .then(({ outcome, error }) => respondJson(id,
+      { outcome, noRetry: ScheduledController.retryDisabled(controller), error }),
       (e) => fail(id, e))
     .finally(() => finished(id));
 }

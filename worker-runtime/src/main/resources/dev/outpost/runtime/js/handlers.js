@@ -5,7 +5,7 @@
 import { host, scope } from './host.js';
 import { env, exposeBindingsAsGlobals } from './env.js';
 import { reportError } from './console.js';
-import { illegalInvocation } from './errors.js';
+import { illegalInvocation, describeError } from './errors.js';
 import { WorkerEntrypoint } from './entrypoints.js';
 import { listeners, dispatchFetchEvent, dispatchScheduledEvent } from './service-worker.js';
 
@@ -47,14 +47,17 @@ export class ExecutionContext {
   }
 
   /** Waits for every waitUntil() promise, including ones added meanwhile; true when none rejected. */
-  static async settleAll(ctx) {
+  static async settleAll(ctx, onFirstRejection) {
     let ok = true;
     let seen = 0;
     while (seen < ctx.#pending.length) {
       const batch = ctx.#pending.slice(seen);
       seen = ctx.#pending.length;
       for (const result of await Promise.allSettled(batch)) {
-        if (result.status === 'rejected') ok = false;
+        if (result.status === 'rejected') {
+          if (ok && onFirstRejection) onFirstRejection(result.reason);
+          ok = false;
+        }
       }
     }
     return ok;
@@ -155,9 +158,14 @@ export function invokeFetch(request, ctx, entrypointName) {
   return callHandler(entrypointName, 'fetch', request, ctx);
 }
 
-/** Runs the scheduled handler; resolves to {outcome, noRetry} once it and its waitUntil() promises settled. */
+/**
+ * Runs the scheduled handler; resolves to {outcome, error} once it and its waitUntil() promises settled. error
+ * describes what failed first (the handler's throw, else the first rejected waitUntil() promise): the cron runner
+ * records it (CRON-1).
+ */
 export async function invokeScheduled(controller, ctx, entrypointName) {
   let outcome = 'ok';
+  let error = '';
   try {
     if (serviceWorker) {
       await dispatchScheduledEvent(controller, ctx);
@@ -167,9 +175,12 @@ export async function invokeScheduled(controller, ctx, entrypointName) {
   } catch (e) {
     reportError(e);
     outcome = 'exception';
+    error = describeError(e);
   }
-  if (!(await ExecutionContext.settleAll(ctx))) outcome = 'exception';
-  return outcome;
+  if (!(await ExecutionContext.settleAll(ctx, (reason) => { if (!error) error = describeError(reason); }))) {
+    outcome = 'exception';
+  }
+  return { outcome, error };
 }
 
 /** runs the queue handler; resolves to 'ok' or 'exception' once it and its waitUntil() promises settled. */
