@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
-import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.DeployRequest;
 import dev.outpost.localstack.deploy.WorkerDeployer;
 import java.net.InetSocketAddress;
@@ -19,11 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,8 +49,7 @@ class CronTriggersEndToEndTest {
     static HttpServer origin;
     static final List<JsonNode> reports = new CopyOnWriteArrayList<>();
     static final ObjectMapper json = new ObjectMapper();
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = ItStack.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,8 +60,7 @@ class CronTriggersEndToEndTest {
             exchange.close();
         });
         origin.start();
-        stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of("..").toAbsolutePath().normalize())
-                .portOffset(OFFSET).components(EnumSet.of(Component.POSTGRES, Component.KV, Component.GATEWAY))
+        stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.KV, Component.GATEWAY)
                 .systemProperty(Component.GATEWAY, "outpost.gateway.fetch.allowed-cidrs", "127.0.0.1/32")
                 .systemProperty(Component.GATEWAY, "quarkus.log.category.\"dev.outpost.gateway.cron\".level", "DEBUG")
                 .build();
@@ -98,8 +93,7 @@ class CronTriggersEndToEndTest {
                   },
                 };
                 """.formatted(origin.getAddress().getPort()));
-        new WorkerDeployer(new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
-                stack.credentials().apiToken(), new ObjectMapper()), new ObjectMapper())
+        new WorkerDeployer(ItStack.controlPlane(stack, new ObjectMapper()), new ObjectMapper())
                 .deploy(new DeployRequest(script, "ticker", Map.of(), Map.of(), LocalDate.of(2025, 1, 1), List.of(), null));
         // the schedule goes in through the second replica: the first must fire it too
         int apiB = stack.port(Component.GATEWAY) + GatewayReplica.PORT_SHIFT;
