@@ -9,8 +9,8 @@ import java.util.Objects;
  * A plain socket whose input is read from the kernel in large chunks. OkHttp (through Okio) reads a connection in
  * 8 KiB segments, so a 1 MiB object body costs ~128 read system calls, each with the JDK socket's locking and
  * temporary-buffer bookkeeping; reading up to {@code bufferBytes} per system call and serving Okio's 8 KiB reads from
- * memory cuts that to a handful. Only the input side is buffered (the output is written in OkHttp's own batches), and
- * the socket's read timeout still applies to every read that goes to the kernel.
+ * memory cuts that to a handful. Only the input side is buffered (a streamed PUT body still goes out in Okio's 8 KiB
+ * writes), and the socket's read timeout still applies to every read that goes to the kernel.
  */
 final class BufferedSocket extends Socket {
 
