@@ -10,6 +10,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -54,6 +55,11 @@ public class R2Bench {
         double cpuMsPerTransfer(int i) {
             return cpuNanos == null || count == 0 ? Double.NaN : cpuNanos[i] / 1e6 / count;
         }
+
+        /** r2-service's read and write system calls per transfer. */
+        double r2SyscallsPerTransfer() {
+            return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size()] / count;
+        }
     }
 
     /**
@@ -63,12 +69,34 @@ public class R2Bench {
     static final List<String> CPU = List.of("client", "S3Proxy", "r2", "gateway");
     static final List<ProcessHandle> CPU_OF = new ArrayList<>();
 
+    /** r2-service's process, whose system calls (reads + writes, /proc/<pid>/io) are also counted per cell. */
+    static ProcessHandle syscallsOf;
+
     static long[] cpu() {
-        long[] out = new long[CPU_OF.size()];
-        for (int i = 0; i < out.length; i++) {
+        long[] out = new long[CPU_OF.size() + 1];
+        for (int i = 0; i < CPU_OF.size(); i++) {
             out[i] = CPU_OF.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
+        out[CPU_OF.size()] = syscalls(syscallsOf);
         return out;
+    }
+
+    /** syscr + syscw of a process (Linux), 0 where /proc cannot tell. */
+    static long syscalls(ProcessHandle p) {
+        if (p == null) {
+            return 0;
+        }
+        try {
+            long n = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/io"))) {
+                if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
+                    n += Long.parseLong(line.substring(6).trim());
+                }
+            }
+            return n;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static long[] minus(long[] a, long[] b) {
@@ -104,6 +132,7 @@ public class R2Bench {
             for (Component c : List.of(Component.S3, Component.R2, Component.GATEWAY)) {
                 CPU_OF.add(stack.process(c).orElseThrow());
             }
+            syscallsOf = stack.process(Component.R2).orElseThrow();
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String bucket = "bench";
@@ -280,7 +309,7 @@ public class R2Bench {
     static void print(List<Row> rows) {
         System.out.printf("%n%-16s %-4s %10s %6s %10s %8s", "path", "op", "size", "count", "MB/s", "x floor");
         CPU.forEach(p -> System.out.printf(" %10s", p + " ms"));
-        System.out.printf("  (CPU ms per transfer)%n");
+        System.out.printf(" %10s  (CPU ms per transfer; r2-service's read+write system calls)%n", "r2 sys");
         for (Row r : rows) {
             if (r.failure() != null) {
                 System.out.printf("%-16s %-4s %10d FAILED: %s%n", r.path(), r.op(), r.size(), r.failure());
@@ -294,7 +323,7 @@ public class R2Bench {
             for (int i = 0; i < CPU.size(); i++) {
                 System.out.printf(" %10.2f", r.cpuMsPerTransfer(i));
             }
-            System.out.println();
+            System.out.printf(" %10.1f%n", r.r2SyscallsPerTransfer());
         }
     }
 }

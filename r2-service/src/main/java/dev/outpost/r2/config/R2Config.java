@@ -40,6 +40,10 @@ public interface R2Config {
         /** Seconds the readiness check waits for the backend. */
         @WithDefault("3")
         int healthTimeoutSeconds();
+
+        /** Bytes read from a backend connection per system call (0: Okio's 8 KiB reads, unbuffered). */
+        @WithDefault("131072")
+        int readBufferBytes();
     }
 
     interface S3Api {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -289,11 +290,33 @@ public class SigV4Verifier {
         return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Derived keys by secret, date, region and service: four HMACs per request otherwise. Bounded; cleared when full. */
+    private static final int MAX_CACHED_KEYS = 1024;
+    private static final Map<KeyScope, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    /** Mac and MessageDigest instances per thread: getInstance walks the providers on every call. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> newInstance(() -> Mac.getInstance("HmacSHA256")));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(
+            () -> newInstance(() -> MessageDigest.getInstance("SHA-256")));
+
+    private record KeyScope(String secret, String date, String region, String service) {
+    }
+
+    /** The SigV4 signing key; callers must not modify the array (it may be shared through the cache). */
     static byte[] signingKey(String secret, String date, String region, String service) {
+        KeyScope scope = new KeyScope(secret, date, region, service);
+        byte[] cached = SIGNING_KEYS.get(scope);
+        if (cached != null) {
+            return cached;
+        }
         byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(k, region);
         k = hmac(k, service);
-        return hmac(k, "aws4_request");
+        k = hmac(k, "aws4_request");
+        if (SIGNING_KEYS.size() >= MAX_CACHED_KEYS) {
+            SIGNING_KEYS.clear(); // dates roll over daily and keys rotate: old entries are simply dropped
+        }
+        SIGNING_KEYS.put(scope, k);
+        return k;
     }
 
     static String sign(byte[] key, String stringToSign) {
@@ -301,18 +324,28 @@ public class SigV4Verifier {
     }
 
     static byte[] hmac(byte[] key, String data) {
+        Mac mac = HMAC.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] sha256(byte[] data) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
+    }
+
+    private interface Factory<T> {
+        T create() throws NoSuchAlgorithmException;
+    }
+
+    private static <T> T newInstance(Factory<T> factory) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return factory.create();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
