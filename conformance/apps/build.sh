@@ -2,6 +2,7 @@
 # Rebuilds conformance/corpus/app-<name>.js from conformance/apps/<name>/: installs the pinned wrangler and
 # npm packages (package.json + package-lock.json), bundles each app exactly as `wrangler deploy` would
 # (--dry-run --outdir), and prepends the app's header.txt (checklist id, requests, compared headers).
+# An app with its own package.json (a create-cloudflare template with its own versions) gets its own npm ci.
 # Usage: conformance/apps/build.sh [app ...]   (default: every directory with a wrangler.toml). Needs Node.js 20.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,9 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for app in "${apps[@]}"; do
+  if [ -f "$app/package.json" ] && [ ! -d "$app/node_modules" ]; then
+    (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
   npx wrangler deploy --dry-run --outdir "$out/$app" -c "$app/wrangler.toml" >"$out/$app.log" 2>&1 \
     || { cat "$out/$app.log"; exit 1; }
   target=../corpus/app-$app.js
