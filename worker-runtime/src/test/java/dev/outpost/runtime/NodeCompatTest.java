@@ -141,6 +141,18 @@ class NodeCompatTest {
     }
 
     @Test
+    void rt6UtilFormatPercentOShowsHiddenProperties() throws Exception {
+        // %o is inspect with showHidden (an array's [length], non-enumerable keys); %O is not. workerd's answers.
+        assertEquals("[\"[ 1, 'a', [length]: 2 ]|[ 1, 'a' ]\",\"'str'\",\"{ a: 1, [hid]: 2 }\",\"{ a: 1 }\","
+                        + "\"Map(1) { 1 => [ 2, [length]: 1 ] }\"]",
+                run("import util from 'node:util';", """
+                const o = { a: 1 };
+                Object.defineProperty(o, 'hid', { value: 2, enumerable: false });
+                return Response.json([util.format('%o|%O', [1, 'a'], [1, 'a']), util.format('%o', 'str'), util.format('%o', o),
+                  util.format('%O', o), util.format('%o', new Map([[1, [2]]]))]);"""));
+    }
+
+    @Test
     void rt6AsyncLocalStorageKeepsConcurrentRequestsApart() throws Exception {
         String source = """
                 import { AsyncLocalStorage } from 'node:async_hooks';
