@@ -2350,12 +2350,12 @@ var index_default = {
       case "/ky/hooks": {
         const seen = [];
         const hooked = api.extend({ hooks: {
-          beforeRequest: [(req) => {
+          beforeRequest: [({ request: req }) => {
             req.headers.set("x-hook", "before");
             seen.push("before " + req.method);
           }],
-          afterResponse: [(req, options, res) => {
-            seen.push("after " + res.status);
+          afterResponse: [({ response }) => {
+            seen.push("after " + response.status);
           }]
         } });
         const body = await hooked.get("echo").json();
@@ -2372,7 +2372,8 @@ var index_default = {
             name: e.name,
             message: e.message,
             status: e.response.status,
-            body: await e.response.text(),
+            data: e.data,
+            bodyUsed: e.response.bodyUsed,
             attempts
           });
         }

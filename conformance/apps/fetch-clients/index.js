@@ -14,8 +14,8 @@ export default {
       case '/ky/hooks': {
         const seen = [];
         const hooked = api.extend({ hooks: {
-          beforeRequest: [(req) => { req.headers.set('x-hook', 'before'); seen.push('before ' + req.method); }],
-          afterResponse: [(req, options, res) => { seen.push('after ' + res.status); }],
+          beforeRequest: [({ request: req }) => { req.headers.set('x-hook', 'before'); seen.push('before ' + req.method); }],
+          afterResponse: [({ response }) => { seen.push('after ' + response.status); }],
         } });
         const body = await hooked.get('echo').json();
         return Response.json({ seen, headers: body.headers });
@@ -27,7 +27,7 @@ export default {
           return new Response('no error');
         } catch (e) {
           return Response.json({ isHttpError: e instanceof HTTPError, name: e.name, message: e.message,
-            status: e.response.status, body: await e.response.text(), attempts });
+            status: e.response.status, data: e.data, bodyUsed: e.response.bodyUsed, attempts });
         }
       }
       case '/ky/redirect': {
