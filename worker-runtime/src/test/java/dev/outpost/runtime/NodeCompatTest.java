@@ -118,6 +118,41 @@ class NodeCompatTest {
     }
 
     @Test
+    void rt6NestedAsyncRunsKeepBothStoresAfterAwaits() throws Exception {
+        // hono's contextStorage() middleware runs the app's own AsyncLocalStorage.run(store, next) inside its run():
+        // both stores must be there after the awaits, and each run's store must be gone once it has settled
+        // (workerd answers the same)
+        assertEquals("[[\"outer\",\"inner\"],[\"outer\",\"inner\"],[\"outer\",null],[null,null]]",
+                run("import { AsyncLocalStorage } from 'node:async_hooks';", """
+                const a = new AsyncLocalStorage(); const b = new AsyncLocalStorage(); const log = [];
+                const both = () => [a.getStore() ?? null, b.getStore() ?? null];
+                await a.run('outer', async () => {
+                  await b.run('inner', async () => {
+                    await new Promise((r) => setTimeout(r, 1));
+                    log.push(both());
+                    await Promise.resolve();
+                    log.push(both());
+                  });
+                  await new Promise((r) => setTimeout(r, 1));
+                  log.push(both());
+                });
+                log.push(both());
+                return Response.json(log);"""));
+    }
+
+    @Test
+    void rt6UtilFormatPercentOShowsHiddenProperties() throws Exception {
+        // %o is inspect with showHidden (an array's [length], non-enumerable keys); %O is not. workerd's answers.
+        assertEquals("[\"[ 1, 'a', [length]: 2 ]|[ 1, 'a' ]\",\"'str'\",\"{ a: 1, [hid]: 2 }\",\"{ a: 1 }\","
+                        + "\"Map(1) { 1 => [ 2, [length]: 1 ] }\"]",
+                run("import util from 'node:util';", """
+                const o = { a: 1 };
+                Object.defineProperty(o, 'hid', { value: 2, enumerable: false });
+                return Response.json([util.format('%o|%O', [1, 'a'], [1, 'a']), util.format('%o', 'str'), util.format('%o', o),
+                  util.format('%O', o), util.format('%o', new Map([[1, [2]]]))]);"""));
+    }
+
+    @Test
     void rt6AsyncLocalStorageKeepsConcurrentRequestsApart() throws Exception {
         String source = """
                 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -213,5 +248,62 @@ class NodeCompatTest {
                   upper.end('ab');
                 });
                 return Response.json(log);"""));
+    }
+
+    /** Expected values are workerd's answers (1.20261117.1) to the same code. */
+    @Test
+    void rt6QuerystringAndUrlModules() throws Exception {
+        assertEquals("[{\"a\":[\"1\",\"3\"],\"b\":\"2\",\"c\":\" x y\",\"d\":\"\",\"%zz\":\"✓\"},\"a=1&a=2&b=x%20y&c=&d=true&e=&f=&g=5\",\"a%20b%26c%2F%C3%A9~*\",\"a b%zz\",{\"x\":\"1\",\"y\":\"2\"},{\"protocol\":\"http:\",\"slashes\":true,\"auth\":\"user:pa ss\",\"host\":\"example.com:81\",\"port\":\"81\",\"hostname\":\"example.com\",\"hash\":\"#hash\",\"search\":\"?query=string\",\"query\":\"query=string\",\"pathname\":\"/p/a/t/h\",\"path\":\"/p/a/t/h?query=string\",\"href\":\"http://user:pa%20ss@example.com:81/p/a/t/h?query=string#hash\"},{\"protocol\":null,\"slashes\":null,\"auth\":null,\"host\":null,\"port\":null,\"hostname\":null,\"hash\":null,\"search\":\"?q=1&q=2&r\",\"query\":{\"q\":[\"1\",\"2\"],\"r\":\"\"},\"pathname\":\"/search\",\"path\":\"/search?q=1&q=2&r\",\"href\":\"/search?q=1&q=2&r\"},{\"protocol\":\"mailto:\",\"slashes\":null,\"auth\":\"someone\",\"host\":\"example.com\",\"port\":null,\"hostname\":\"example.com\",\"hash\":null,\"search\":null,\"query\":null,\"pathname\":null,\"path\":null,\"href\":\"mailto:someone@example.com\"},\"host\",\"https://e.com:8/p%3Fx?a=1&a=2#h\",\"/one/two/four\",\"http://example.com/c\",\"one/three\",\"/tmp/some dir/a.txt\",\"file:///tmp/x%20y%23z%3F.txt\",\"xn--espaol-zwa.com\",\"español.com\",{\"protocol\":\"https:\",\"hostname\":\"::1\",\"hash\":\"#h\",\"search\":\"?q\",\"pathname\":\"/p\",\"path\":\"/p?q\",\"href\":\"https://a:b@[::1]:8443/p?q#h\",\"port\":8443,\"auth\":\"a:b\"}]", run("""
+                import querystring from 'node:querystring';
+                import url, { fileURLToPath, pathToFileURL } from 'node:url';""", """
+                return Response.json([querystring.parse('a=1&b=2&a=3&c=%20x+y&d&%zz=%E2%9C%93'),
+                  querystring.stringify({ a: [1, 2], b: 'x y', c: '', d: true, e: null, f: NaN, g: 5n }),
+                  querystring.escape('a b&c/é~*'), querystring.unescape('a%20b%zz'), querystring.parse('x:1;y:2', ';', ':'),
+                  url.parse('http://user:pa%20ss@Example.COM:81/p/a/t/h?query=string#hash'), url.parse('/search?q=1&q=2&r', true),
+                  url.parse('mailto:someone@example.com'), url.parse('//host/path', false, true).host,
+                  url.format({ protocol: 'https', hostname: 'e.com', port: 8, pathname: 'p?x', query: { a: [1, 2] }, hash: 'h' }),
+                  url.resolve('/one/two/three', 'four'), url.resolve('http://example.com/a/b', '../c'), url.resolve('one/two', 'three'),
+                  fileURLToPath('file:///tmp/some%20dir/a.txt'), pathToFileURL('/tmp/x y#z?.txt').href, url.domainToASCII('español.com'),
+                  url.domainToUnicode('xn--espaol-zwa.com'), url.urlToHttpOptions(new URL('https://a:b@[::1]:8443/p?q#h'))]);"""));
+    }
+
+    /** Expected values are workerd's answers (1.20261117.1) to the same code. */
+    @Test
+    void rt6TimersStreamHelpersAndDiagnosticsChannel() throws Exception {
+        assertEquals("[\"slept\",\"imm\",\"object\",\"function\",true,\"number\",\"AbortError\",\"ABORT_ERR\",\"ab\",{\"x\":1},\"0102\",[\"x\",\"y\"],true,null,false,null,true,null,null,[[{\"a\":1},\"probe\"]],42,\"p\",[\"start\",\"end\",\"start\",\"end\",\"asyncStart\",\"asyncEnd\"],\"a:1\"]", run("""
+                import { setTimeout as sleep, setImmediate as immediate } from 'node:timers/promises';
+                import timers from 'node:timers';
+                import { text, json, buffer } from 'node:stream/consumers';
+                import { pipeline } from 'node:stream/promises';
+                import { ReadableStream as RS } from 'node:stream/web';
+                import { Readable, Writable } from 'node:stream';
+                import dc from 'node:diagnostics_channel';
+                import sys from 'sys';""", """
+                const out = [await sleep(1, 'slept'), await immediate('imm')];
+                const timer = timers.setTimeout(() => {}, 1000);
+                out.push(typeof timer, typeof timer.ref, timer.hasRef(), typeof +timer);
+                timers.clearTimeout(timer);
+                const ac = new AbortController(); ac.abort();
+                try { await sleep(10, 'x', { signal: ac.signal }); } catch (e) { out.push(e.name, e.code); }
+                out.push(await text(Readable.from(['a', 'b'])), await json(new Response('{"x":1}').body),
+                  (await buffer(new RS({ start(c) { c.enqueue(new Uint8Array([1, 2])); c.close(); } }))).toString('hex'));
+                const chunks = [];
+                await pipeline(Readable.from(['x', 'y']), new Writable({ write(c, e, cb) { chunks.push(String(c)); cb(); } }));
+                out.push(chunks, RS === ReadableStream);
+                // workerd's Channel: hasSubscribers is a method, there is no name, unsubscribe answers undefined
+                const ch = dc.channel('probe');
+                const got = [];
+                const fn = (m, n) => got.push([m, n]);
+                out.push(ch.hasSubscribers, dc.hasSubscribers('probe'));
+                dc.subscribe('probe', fn);
+                ch.publish({ a: 1 });
+                out.push(ch.hasSubscribers, dc.channel('probe') === ch, dc.unsubscribe('probe', fn), dc.unsubscribe('probe', fn), got);
+                const tc = dc.tracingChannel('op');
+                const ev = [];
+                tc.subscribe({ start: () => ev.push('start'), end: () => ev.push('end'), asyncStart: () => ev.push('asyncStart'),
+                  asyncEnd: () => ev.push('asyncEnd'), error: () => ev.push('error') });
+                out.push(tc.traceSync((x) => x * 2, {}, null, 21), await tc.tracePromise(async () => 'p', {}));
+                out.push(ev, sys.format('%s:%d', 'a', 1));
+                return Response.json(out);"""));
     }
 }

@@ -2,6 +2,7 @@ package dev.outpost.it.conformance;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The origin the corpus's outbound fetch() calls reach (same server for workerd and Outpost), on loopback.
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
  * <li>{@code /slow}: answers after 3 s</li>
  * <li>{@code /chunks}: five text chunks written one by one (chunked transfer)</li>
  * <li>{@code /big?n=}: n bytes of a repeating a-z pattern</li>
+ * <li>{@code /gzip}: a text body sent with {@code Content-Encoding: gzip} (java.util.zip's gzip bytes, OS byte 0)</li>
  * </ul>
  */
 public final class OriginServer implements AutoCloseable {
@@ -96,6 +99,14 @@ public final class OriginServer implements AutoCloseable {
                     big[i] = (byte) ('a' + i % 26);
                 }
                 send(ex, 200, "application/octet-stream", big);
+            } else if (path.equals("/gzip")) {
+                // RT-8: a compressed answer, as origins send them (fetch() decodes it, a proxied one is re-encoded)
+                ByteArrayOutputStream gz = new ByteArrayOutputStream();
+                try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+                    out.write("compressed by the origin, compressed by the origin".getBytes(StandardCharsets.UTF_8));
+                }
+                ex.getResponseHeaders().add("Content-Encoding", "gzip");
+                send(ex, 200, "text/plain; charset=utf-8", gz.toByteArray());
             } else {
                 send(ex, 404, "text/plain", "no such path".getBytes(StandardCharsets.UTF_8));
             }

@@ -10,11 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 
@@ -27,6 +27,7 @@ import java.util.zip.ZipException;
 public final class CompressionHost implements HostApi {
     /** Decompressed output larger than this is refused rather than exhausting the heap (zip bombs). */
     private static final long MAX_OUTPUT = 128L * 1024 * 1024;
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
 
     @Override
     public void register(HostObject host) {
@@ -59,9 +60,21 @@ public final class CompressionHost implements HostApi {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, input.length / 2));
         switch (format) {
             case "gzip" -> {
-                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                    gz.write(input);
+                // RT-6 the header zlib writes (no mtime, no flags, OS 3 = Unix), byte for byte what workerd's
+                // CompressionStream and gzip Content-Encoding send; GZIPOutputStream would write OS 0.
+                out.write(GZIP_HEADER);
+                Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+                try {
+                    DeflaterOutputStream d = new DeflaterOutputStream(out, deflater);
+                    d.write(input);
+                    d.finish();
+                } finally {
+                    deflater.end();
                 }
+                CRC32 crc = new CRC32();
+                crc.update(input);
+                writeIntLE(out, (int) crc.getValue());
+                writeIntLE(out, input.length);
             }
             case "deflate", "deflate-raw" -> {
                 Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, format.equals("deflate-raw"));
@@ -74,6 +87,13 @@ public final class CompressionHost implements HostApi {
             default -> throw new IllegalArgumentException("unsupported format " + format);
         }
         return out.toByteArray();
+    }
+
+    private static void writeIntLE(ByteArrayOutputStream out, int v) {
+        out.write(v);
+        out.write(v >>> 8);
+        out.write(v >>> 16);
+        out.write(v >>> 24);
     }
 
     static byte[] decompress(String format, byte[] input) throws IOException, DataFormatException {

@@ -24,7 +24,16 @@ final class NodeBuiltins {
             Map.entry("string_decoder", "node/string_decoder.js"),
             Map.entry("process", "node/process.js"),
             Map.entry("crypto", "node/crypto.js"),
-            Map.entry("stream", "node/stream.js"));
+            Map.entry("stream", "node/stream.js"),
+            Map.entry("stream/web", "node/stream-web.js"),
+            Map.entry("stream/consumers", "node/stream-consumers.js"),
+            Map.entry("stream/promises", "node/stream-promises.js"),
+            Map.entry("timers", "node/timers.js"),
+            Map.entry("timers/promises", "node/timers-promises.js"),
+            Map.entry("url", "node/url.js"),
+            Map.entry("querystring", "node/querystring.js"),
+            Map.entry("diagnostics_channel", "node/diagnostics_channel.js"),
+            Map.entry("sys", "node/util.js"));
 
     private NodeBuiltins() {
     }

@@ -6,10 +6,13 @@ import { host } from './host.js';
 import { describeError } from './errors.js';
 import { reportError } from './console.js';
 import { requestFromHost } from './request.js';
-import { Response } from './response.js';
+import { Response, encodeBodyOf } from './response.js';
+import { CompressionStream } from './compression.js';
+import { encodedSource } from './fetch.js';
 import { Headers, headersToWire } from './headers.js';
-import { knownLength } from './streams.js';
-import { bodyForHost, hasStreamBody, takeBodySource } from './body.js';
+import { ReadableStream, knownLength } from './streams.js';
+import { Blob } from './blob.js';
+import { bodyForHost, bodySource, hasStreamBody, takeBodySource } from './body.js';
 import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { TextEncoder } from './encoding.js';
 import { attachToHost } from './websocket.js';
@@ -36,6 +39,29 @@ function respond(id, response) {
       return;
     }
     host.respond(id, 101, response.statusText, headersToWire(response.headers), '', handle);
+    return;
+  }
+  if (encodesGzip(response)) {
+    let handle;
+    let headers;
+    try {
+      const raw = hasStreamBody(response) ? encodedSource(bodySource(response)) : undefined;
+      if (raw !== undefined) {
+        // a fetch()'s gzip body passed on unread: the origin's bytes go out as they came (and its Content-Length)
+        takeBodySource(response);
+        headers = response.headers;
+        const passThrough = takeHostStream(raw);
+        handle = passThrough !== undefined ? -passThrough : exportStream(raw);
+      } else {
+        headers = new Headers(response.headers);
+        headers.delete('content-length');
+        handle = exportStream(gzipBody(response));
+      }
+    } catch (e) {
+      host.fail(id, describeError(e));
+      return;
+    }
+    host.respond(id, response.status, response.statusText, headersToWire(headers), handle);
     return;
   }
   if (hasStreamBody(response)) {
@@ -68,6 +94,30 @@ function respond(id, response) {
     return;
   }
   host.respond(id, response.status, response.statusText, headersToWire(response.headers), body);
+}
+
+/**
+ * RT-6 workerd's encodeBody 'automatic': a response whose Content-Encoding is exactly "gzip" has its body
+ * compressed on the way out (a proxied fetch() response, whose body arrived decoded, or a plain one that only
+ * set the header); 'manual' sends the bytes as they are. An empty body stays empty. ("br" is sent unencoded:
+ * the JDK has no Brotli encoder.)
+ */
+function encodesGzip(response) {
+  if (encodeBodyOf(response) !== 'automatic' || response.headers.get('content-encoding') !== 'gzip') return false;
+  const source = bodySource(response);
+  if (source === null || source === undefined) return false;
+  return source instanceof ReadableStream || (typeof source === 'string' ? source.length : source.byteLength) > 0;
+}
+
+function gzipBody(response) {
+  let stream;
+  if (hasStreamBody(response)) {
+    stream = takeBodySource(response);
+    if (stream.locked) throw new TypeError('This ReadableStream is currently locked to a reader.');
+  } else {
+    stream = new Blob([bodyForHost(response)]).stream();
+  }
+  return stream.pipeThrough(new CompressionStream('gzip'));
 }
 
 function fail(id, error) {

@@ -14,6 +14,7 @@ import { streamFromHost, takeHostStream, exportStream } from './hoststreams.js';
 import { AbortSignal } from './events.js';
 import { utf8Encode } from './encoding.js';
 import { outboundWebSocket, parseHead } from './websocket.js';
+import { DecompressionStream } from './compression.js';
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -113,6 +114,40 @@ async function fetchWebSocket(url, headers) {
   });
 }
 
+/** Decoded body stream → the still-encoded stream it reads from, while nothing has read it (see encodedSource). */
+const encodedSources = new WeakMap();
+
+/**
+ * A stream that decodes `raw` (gzip) when first read. Until then `raw` is untouched, so that a response passed on
+ * as it came (a proxy) sends the origin's own bytes, as workerd does, instead of decoding and re-encoding them.
+ */
+function decodedGzip(raw) {
+  let reader = null;
+  const decoded = new ReadableStream({
+    async pull(controller) {
+      if (reader === null) {
+        encodedSources.delete(decoded);
+        reader = raw.pipeThrough(new DecompressionStream('gzip')).getReader();
+      }
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      encodedSources.delete(decoded);
+      return reader === null ? raw.cancel(reason) : reader.cancel(reason);
+    },
+  }, { highWaterMark: 0 });
+  encodedSources.set(decoded, raw);
+  return decoded;
+}
+
+/** The encoded stream behind a fetch()'s decoded gzip body nobody has read yet, else undefined. */
+export function encodedSource(stream) {
+  if (stream.locked) return undefined;
+  return encodedSources.get(stream);
+}
+
 export async function fetch(input, init = undefined) {
   const request = new Request(input, init);
   const signal = init?.signal ?? null;
@@ -168,13 +203,21 @@ export async function fetch(input, init = undefined) {
     }
     const empty = method === 'HEAD' || NULL_BODY_STATUS.has(status);
     if (empty) host.streamCancel(handle, 'no body');
+    let responseBody = empty ? null : streamFromHost(handle, signal);
+    // RT-8 as workerd: a gzip body arrives decoded (the header stays, and a response passed on unchanged is
+    // encoded again on its way out) unless the worker asked for encodeResponseBody: 'manual'
+    const manual = init?.encodeResponseBody === 'manual';
+    if (responseBody !== null && !manual && responseHeaders.get('content-encoding') === 'gzip') {
+      responseBody = decodedGzip(responseBody);
+    }
     return responseFromNetwork({
       status,
       statusText,
       headers: responseHeaders,
-      body: empty ? null : streamFromHost(handle, signal),
+      body: responseBody,
       url,
       redirected: redirects > 0,
+      encodeBody: manual ? 'manual' : 'automatic',
     });
   }
 }

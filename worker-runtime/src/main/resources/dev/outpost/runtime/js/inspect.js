@@ -31,7 +31,12 @@ function formatList(items, open, close, prefix = '') {
     : `${prefix}${open}\n  ${items.join(',\n').replace(/\n/g, '\n  ')}\n${close}`;
 }
 
-export function inspect(value, depth = 0, seen = new Set()) {
+const DEFAULTS = { hidden: false, maxDepth: MAX_DEPTH };
+// util.format's %o is Node's inspect with showHidden and depth 4 (one more here: it starts at depth 1)
+const SHOW_HIDDEN = { hidden: true, maxDepth: 5 };
+
+/** options.hidden: also non-enumerable own properties and an array's [length], as Node's showHidden. */
+export function inspect(value, depth = 0, seen = new Set(), options = DEFAULTS) {
   switch (typeof value) {
     case 'string':
       return depth === 0 ? value : quote(value);
@@ -70,39 +75,40 @@ export function inspect(value, depth = 0, seen = new Set()) {
   seen.add(value);
   try {
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-      const items = Array.from(value.subarray(0, MAX_ITEMS), (v) => inspect(v, nested, seen));
+      const items = Array.from(value.subarray(0, MAX_ITEMS), (v) => inspect(v, nested, seen, options));
       if (value.length > MAX_ITEMS) items.push(`... ${value.length - MAX_ITEMS} more items`);
       return formatList(items, '[', ']', `${constructorName(value)}(${value.length}) `);
     }
     if (Array.isArray(value)) {
-      if (depth > MAX_DEPTH) return '[Array]';
+      if (depth > options.maxDepth) return '[Array]';
       const items = [];
       for (let i = 0; i < Math.min(value.length, MAX_ITEMS); i++) {
-        items.push(i in value ? inspect(value[i], nested, seen) : '<empty>');
+        items.push(i in value ? inspect(value[i], nested, seen, options) : '<empty>');
       }
       if (value.length > MAX_ITEMS) items.push(`... ${value.length - MAX_ITEMS} more items`);
+      if (options.hidden) items.push(`[length]: ${value.length}`);
       return formatList(items, '[', ']');
     }
     if (value instanceof Map) {
-      if (depth > MAX_DEPTH) return '[Map]';
+      if (depth > options.maxDepth) return '[Map]';
       const items = [];
-      for (const [k, v] of value) items.push(`${inspect(k, nested, seen)} => ${inspect(v, nested, seen)}`);
+      for (const [k, v] of value) items.push(`${inspect(k, nested, seen, options)} => ${inspect(v, nested, seen, options)}`);
       return formatList(items, '{', '}', `Map(${value.size}) `);
     }
     if (value instanceof Set) {
-      if (depth > MAX_DEPTH) return '[Set]';
+      if (depth > options.maxDepth) return '[Set]';
       const items = [];
-      for (const v of value) items.push(inspect(v, nested, seen));
+      for (const v of value) items.push(inspect(v, nested, seen, options));
       return formatList(items, '{', '}', `Set(${value.size}) `);
     }
     const name = constructorName(value);
-    if (depth > MAX_DEPTH) return name && name !== 'Object' ? `[${name}]` : '[Object]';
+    if (depth > options.maxDepth) return name && name !== 'Object' ? `[${name}]` : '[Object]';
     const items = [];
     for (const key of Reflect.ownKeys(value)) {
       const desc = Reflect.getOwnPropertyDescriptor(value, key);
-      if (!desc || !desc.enumerable) continue;
-      const shown = 'value' in desc ? inspect(desc.value, nested, seen) : desc.get ? '[Getter]' : '[Setter]';
-      items.push(`${keyString(key)}: ${shown}`);
+      if (!desc || (!desc.enumerable && !options.hidden)) continue;
+      const shown = 'value' in desc ? inspect(desc.value, nested, seen, options) : desc.get ? '[Getter]' : '[Setter]';
+      items.push(desc.enumerable ? `${keyString(key)}: ${shown}` : `[${keyString(key)}]: ${shown}`);
     }
     const prefix = name === 'Object' ? '' : `${name || ''} `;
     return formatList(items, '{', '}', prefix);
@@ -145,7 +151,7 @@ export function formatArgs(args) {
         case 'j':
           try { out += JSON.stringify(arg); } catch { out += '[Circular]'; }
           break;
-        case 'o':
+        case 'o': out += inspect(arg, 1, new Set(), SHOW_HIDDEN); break;
         case 'O': out += inspect(arg, 1); break;
         case 'c': break;
         default: break;

@@ -10,6 +10,8 @@ const FROM_NETWORK = Symbol('fromNetwork');
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const REASON = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+let readEncodeBody;
+
 export class Response extends Body {
   #status = 200;
   #statusText = '';
@@ -19,6 +21,12 @@ export class Response extends Body {
   #redirected = false;
   #webSocket = null;
   #cf = undefined;
+  // RT-6 workerd's encodeBody: 'automatic' compresses a body sent with Content-Encoding: gzip (dispatch.js)
+  #encodeBody = 'automatic';
+
+  static {
+    readEncodeBody = (response) => response.#encodeBody;
+  }
 
   constructor(body = null, init = undefined) {
     super();
@@ -30,6 +38,7 @@ export class Response extends Body {
       this.#url = init.url;
       this.#redirected = init.redirected;
       this.#webSocket = init.webSocket ?? null; // RT-6: an origin's 101 to a WebSocket handshake
+      this.#encodeBody = init.encodeBody ?? 'automatic';
       setBodySource(this, init.body);
       return;
     }
@@ -59,6 +68,13 @@ export class Response extends Body {
         throw new TypeError('Invalid statusText.');
       }
       this.#statusText = text;
+    }
+    if (init.encodeBody !== undefined) {
+      const encodeBody = String(init.encodeBody);
+      if (encodeBody !== 'automatic' && encodeBody !== 'manual') {
+        throw new TypeError(`encodeBody: unexpected value: ${encodeBody}`);
+      }
+      this.#encodeBody = encodeBody;
     }
     this.#headers = new Headers(init.headers);
     // workerd keeps init.cf (a fetch()'s or another Response's) and shows it as response.cf
@@ -154,6 +170,7 @@ export class Response extends Body {
     copy.#headers = new Headers(this.#headers);
     copy.#type = this.#type;
     copy.#cf = this.#cf;
+    copy.#encodeBody = this.#encodeBody;
     setBodySource(copy, cloneBodySource(this));
     return copy;
   }
@@ -164,6 +181,11 @@ export class Response extends Body {
 }
 
 /** The Response of an outbound fetch (fetch.js): {status, statusText, headers, body, url, redirected}. */
+/** 'automatic' or 'manual' (RT-6 encodeBody): whether the runtime applies the body's Content-Encoding. */
+export function encodeBodyOf(response) {
+  return readEncodeBody(response);
+}
+
 export function responseFromNetwork(init) {
   return new Response(FROM_NETWORK, init);
 }
