@@ -49,10 +49,19 @@ public final class BindingChannels {
     private final ClientInterceptor trace;
     private final List<ManagedChannel> channels = new ArrayList<>();
 
-    /** @param threadName name of the I/O thread, e.g. {@code outpost-d1-grpc} */
+    /**
+     * Channels that only propagate the trace context (no client span).
+     *
+     * @param threadName name of the I/O thread, e.g. {@code outpost-d1-grpc}
+     */
     public BindingChannels(String threadName, OpenTelemetry telemetry) {
+        this(threadName, new TraceContextInterceptor(telemetry));
+    }
+
+    /** Channels whose calls go through {@code trace} (e.g. Quarkus' gRPC client span interceptor). */
+    public BindingChannels(String threadName, ClientInterceptor trace) {
         this.io = new NioEventLoopGroup(1, new DefaultThreadFactory(threadName, true));
-        this.trace = new TraceContextInterceptor(telemetry);
+        this.trace = trace;
     }
 
     /** A channel to {@code target} ({@code host:port}) on this I/O thread, with the trace interceptor. */
