@@ -63,6 +63,12 @@ public class KvBench {
      * and store file writes), for the writes per gRPC call: how many flushes an answer costs.
      */
     static LongSupplier kvWriteSyscalls = () -> 0L;
+    /**
+     * Voluntary context switches of all threads of the gateway / kv-service so far: how often their threads went to
+     * sleep and had to be woken, per request a structural count that the machine's load does not change much.
+     */
+    static LongSupplier gatewayWakeups = () -> 0L;
+    static LongSupplier kvWakeups = () -> 0L;
     /** The gateway's process CPU time so far (ns), for the CPU per request of the worker rows. */
     static LongSupplier gatewayCpuNanos = () -> 0L;
 
@@ -99,6 +105,8 @@ public class KvBench {
         LocalStack stack = builder.build();
         stack.start();
         kvCpuNanos = () -> stack.process(Component.KV).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(0L);
+        gatewayWakeups = () -> stack.process(Component.GATEWAY).map(p -> wakeups(p.pid())).orElse(0L);
+        kvWakeups = () -> stack.process(Component.KV).map(p -> wakeups(p.pid())).orElse(0L);
         kvWriteSyscalls = () -> stack.process(Component.KV).map(p -> syscw(p.pid())).orElse(0L);
         gatewayCpuNanos = () -> stack.process(Component.GATEWAY).flatMap(p -> p.info().totalCpuDuration())
                 .map(d -> d.toNanos()).orElse(0L);
@@ -181,10 +189,15 @@ public class KvBench {
                 }
                 long gw0 = gatewayCpuNanos.getAsLong();
                 long kv0 = kvCpuNanos.getAsLong();
+                long gwWakeups0 = gatewayWakeups.getAsLong();
+                long kvWakeups0 = kvWakeups.getAsLong();
                 Stats stats = measured.measure(name, c, "GET", path, null, 1, host);
                 double requests = Math.max(1, stats.ops());
-                System.out.printf("  %-24s %4d conn: CPU per request gateway %.1f µs, kv-service %.1f µs%n", name, c,
-                        (gatewayCpuNanos.getAsLong() - gw0) / 1e3 / requests, (kvCpuNanos.getAsLong() - kv0) / 1e3 / requests);
+                System.out.printf("  %-24s %4d conn: per request gateway CPU %.1f µs, %.2f thread wake-ups;"
+                                + " kv-service CPU %.1f µs, %.2f wake-ups%n", name, c,
+                        (gatewayCpuNanos.getAsLong() - gw0) / 1e3 / requests,
+                        (gatewayWakeups.getAsLong() - gwWakeups0) / requests,
+                        (kvCpuNanos.getAsLong() - kv0) / 1e3 / requests, (kvWakeups.getAsLong() - kvWakeups0) / requests);
                 return stats;
             };
             String host = "Host: bench.localhost";
@@ -235,6 +248,27 @@ public class KvBench {
             stack.stop();
             StateDir.delete(state);
         }
+    }
+
+    /** Sum of {@code voluntary_ctxt_switches} over {@code /proc/<pid>/task/}{@code *}{@code /status} (0 off Linux). */
+    static long wakeups(long pid) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(24).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return sum;
     }
 
     /** {@code syscw} of {@code /proc/<pid>/io} (0 where there is no such file). */
