@@ -23,6 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class KvChannel {
+    /**
+     * After kv-service was unreachable (restart, rolling update) the channel retries within this time, so workers'
+     * calls work again as soon as the control plane's do (see {@link BindingChannels#open(String, int,
+     * java.time.Duration)}); a connection attempt to a closed port costs next to nothing.
+     */
+    static final java.time.Duration RECONNECT_WITHIN = java.time.Duration.ofMillis(100);
+
     private final BindingChannels grpc;
     private final KvServiceGrpc.KvServiceStub stub;
 
@@ -33,7 +40,7 @@ public class KvChannel {
                      OpenTelemetry telemetry, Instance<GrpcTracingClientInterceptor> tracing) {
         this.grpc = tracing.isResolvable() ? new BindingChannels("outpost-kv-grpc", tracing.get())
                 : new BindingChannels("outpost-kv-grpc", telemetry);
-        this.stub = KvServiceGrpc.newStub(grpc.open(host + ":" + port, maxInboundBytes));
+        this.stub = KvServiceGrpc.newStub(grpc.open(host + ":" + port, maxInboundBytes, RECONNECT_WITHIN));
     }
 
     /** The async stub (callers add each call's deadline). */
