@@ -21,6 +21,7 @@ import outpost.bench.StateDir;
 import outpost.bench.Stats;
 import outpost.bench.Wrk;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,17 +58,33 @@ import org.infinispan.manager.DefaultCacheManager;
 public class KvBench {
     /** kv-service's process CPU time so far (ns), for the CPU per operation of the direct gRPC rows. */
     static LongSupplier kvCpuNanos = () -> 0L;
+    /**
+     * kv-service's write-type system calls so far ({@code syscw} of {@code /proc/<pid>/io}: socket writes/writevs
+     * and store file writes), for the writes per gRPC call: how many flushes an answer costs.
+     */
+    static LongSupplier kvWriteSyscalls = () -> 0L;
+    /**
+     * Voluntary context switches of all threads of the gateway / kv-service so far: how often their threads went to
+     * sleep and had to be woken, per request a structural count that the machine's load does not change much.
+     */
+    static LongSupplier gatewayWakeups = () -> 0L;
+    static LongSupplier kvWakeups = () -> 0L;
+    /** The gateway's process CPU time so far (ns), for the CPU per request of the worker rows. */
+    static LongSupplier gatewayCpuNanos = () -> 0L;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = Http.options(args, Map.ofEntries(Map.entry("seconds", "5"), Map.entry("warmup", "15"),
                 Map.entry("connections", "1,16"), Map.entry("wrk-threads", "1"), Map.entry("grpc-inflight", "64"),
+                Map.entry("grpc-connections", "1"), Map.entry("grpc-port", "0"),
                 Map.entry("offset", "10800"), Map.entry("parts", "worker,grpc"), Map.entry("kv-property", ""),
+                Map.entry("gateway-property", ""),
                 Map.entry("repo", Path.of("").toAbsolutePath().toString()),
                 Map.entry("script", "bench/common/requests.lua"), Map.entry("hold", "0")));
         int seconds = Integer.parseInt(opt.get("seconds"));
         int warmup = Integer.parseInt(opt.get("warmup"));
         int[] connectionCounts = Arrays.stream(opt.get("connections").split(",")).mapToInt(Integer::parseInt).toArray();
         int inflight = Integer.parseInt(opt.get("grpc-inflight"));
+        int grpcConnections = Integer.parseInt(opt.get("grpc-connections"));
         int offset = Integer.parseInt(opt.get("offset"));
         List<String> parts = List.of(opt.get("parts").split(","));
         Path state = Files.createTempDirectory("kv-bench");
@@ -79,11 +96,22 @@ public class KvBench {
                 builder.systemProperty(Component.KV, kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
+        // --gateway-property=key=value;...: gateway settings (e.g. quarkus.grpc.clients.kv.port with --grpc-port)
+        for (String kv : opt.get("gateway-property").split(";")) {
+            if (!kv.isBlank()) {
+                builder.systemProperty(Component.GATEWAY, kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
         LocalStack stack = builder.build();
         stack.start();
         kvCpuNanos = () -> stack.process(Component.KV).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(0L);
+        gatewayWakeups = () -> stack.process(Component.GATEWAY).map(p -> wakeups(p.pid())).orElse(0L);
+        kvWakeups = () -> stack.process(Component.KV).map(p -> wakeups(p.pid())).orElse(0L);
+        kvWriteSyscalls = () -> stack.process(Component.KV).map(p -> syscw(p.pid())).orElse(0L);
+        gatewayCpuNanos = () -> stack.process(Component.GATEWAY).flatMap(p -> p.info().totalCpuDuration())
+                .map(d -> d.toNanos()).orElse(0L);
         DefaultCacheManager floorManager = null;
-        ManagedChannel channel = null;
+        List<ManagedChannel> channels = new ArrayList<>();
         try {
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
@@ -120,10 +148,20 @@ public class KvBench {
                 return;
             }
 
-            // kv-service's gRPC API on its HTTP port (one port for REST and gRPC), as the gateway calls it
+            // kv-service's gRPC API on its HTTP port (one port for REST and gRPC), as the gateway calls it;
+            // --grpc-connections=N spreads the calls in flight over N HTTP/2 connections (N gateways, say)
             URI kvUri = URI.create(stack.url(Component.KV));
-            channel = NettyChannelBuilder.forAddress(kvUri.getHost(), kvUri.getPort()).usePlaintext().build();
-            KvServiceGrpc.KvServiceStub grpc = KvServiceGrpc.newStub(channel);
+            KvServiceGrpc.KvServiceStub[] stubs = new KvServiceGrpc.KvServiceStub[grpcConnections];
+            for (int i = 0; i < grpcConnections; i++) {
+                // --grpc-port: a separate gRPC server's port (quarkus.grpc.server.use-separate-server=true, set with
+                // --kv-property together with quarkus.grpc.server.port); only the direct gRPC rows can use it
+                int port = Integer.parseInt(opt.get("grpc-port"));
+                ManagedChannel channel = NettyChannelBuilder.forAddress(kvUri.getHost(), port > 0 ? port : kvUri.getPort())
+                        .usePlaintext().build();
+                channels.add(channel);
+                stubs[i] = KvServiceGrpc.newStub(channel);
+            }
+            LongFunction<KvServiceGrpc.KvServiceStub> grpcOf = i -> stubs[(int) (i % stubs.length)];
             NamespaceRef ns = NamespaceRef.newBuilder().setCaller(Caller.newBuilder().setAccountId(account)
                     .setScriptName("kv-bench")).setNamespaceId(nsId).build();
             ByteString value = ByteString.copyFromUtf8("value-0123456789");
@@ -140,17 +178,37 @@ public class KvBench {
             floor.put("hot", "value-hot");
             AtomicLong next = new AtomicLong();
 
-            Wrk wrk = new Wrk(workerBase, Path.of(opt.get("script")), Integer.parseInt(opt.get("wrk-threads")),
-                    seconds, warmup);
+            // warm-up and measurement as separate wrk runs, so the CPU of the services is counted over the measurement
+            Wrk warm = new Wrk(workerBase, Path.of(opt.get("script")), Integer.parseInt(opt.get("wrk-threads")),
+                    warmup, 0);
+            Wrk measured = new Wrk(workerBase, Path.of(opt.get("script")), Integer.parseInt(opt.get("wrk-threads")),
+                    seconds, 0);
+            WorkerPath wrk = (name, c, path, host) -> {
+                if (warmup > 0) {
+                    warm.measure(name, c, "GET", path, null, 1, host);
+                }
+                long gw0 = gatewayCpuNanos.getAsLong();
+                long kv0 = kvCpuNanos.getAsLong();
+                long gwWakeups0 = gatewayWakeups.getAsLong();
+                long kvWakeups0 = kvWakeups.getAsLong();
+                Stats stats = measured.measure(name, c, "GET", path, null, 1, host);
+                double requests = Math.max(1, stats.ops());
+                System.out.printf("  %-24s %4d conn: per request gateway CPU %.1f µs, %.2f thread wake-ups;"
+                                + " kv-service CPU %.1f µs, %.2f wake-ups%n", name, c,
+                        (gatewayCpuNanos.getAsLong() - gw0) / 1e3 / requests,
+                        (gatewayWakeups.getAsLong() - gwWakeups0) / requests,
+                        (kvCpuNanos.getAsLong() - kv0) / 1e3 / requests, (kvWakeups.getAsLong() - kvWakeups0) / requests);
+                return stats;
+            };
             String host = "Host: bench.localhost";
             System.out.printf("KV bench: wrk -t%s, %d s per path after %d s warm-up, %d cores%n",
                     opt.get("wrk-threads"), seconds, warmup, Runtime.getRuntime().availableProcessors());
             for (int c : parts.contains("worker") ? connectionCounts : new int[0]) {
                 List<Stats> rows = new ArrayList<>();
-                Stats noop = wrk.measure("worker no KV call", c, "GET", "/noop", null, 1, host);
-                Stats hit = wrk.measure("worker get (hit)", c, "GET", "/hit?k=hot", null, 1, host);
-                Stats miss = wrk.measure("worker get (miss)", c, "GET", "/miss?k=miss-{n}", null, 1, host);
-                Stats put = wrk.measure("worker put", c, "GET", "/put?k=put-{n}", null, 1, host);
+                Stats noop = wrk.measure("worker no KV call", c, "/noop", host);
+                Stats hit = wrk.measure("worker get (hit)", c, "/hit?k=hot", host);
+                Stats miss = wrk.measure("worker get (miss)", c, "/miss?k=miss-{n}", host);
+                Stats put = wrk.measure("worker put", c, "/put?k=put-{n}", host);
                 Stats rawGet = InProcess.measure("infinispan get", c, warmup, seconds, i -> floor.get("hot"));
                 Stats rawPut = InProcess.measure("infinispan put", c, warmup, seconds,
                         i -> floor.put("put-" + next.incrementAndGet(), "value"));
@@ -165,14 +223,14 @@ public class KvBench {
             // the per-node put target: kv-service's gRPC API directly, many calls in flight on one HTTP/2 connection
             List<Stats> direct = new ArrayList<>();
             for (int c : parts.contains("grpc") ? new int[] {1, inflight} : new int[0]) {
-                direct.add(KvBench.<PutResponse>async("grpc put", c, warmup, seconds, i -> done -> grpc.put(PutRequest.newBuilder().setNs(ns)
+                direct.add(KvBench.<PutResponse>async("grpc put", c, warmup, seconds, i -> done -> grpcOf.apply(i).put(PutRequest.newBuilder().setNs(ns)
                         .setKey("direct-" + next.incrementAndGet()).setValue(value).build(), done)));
                 // Keys spread over the key space: they fall into different index chunks (256 keys each), so puts
                 // do not all queue on the lock of the one chunk that sequential keys share.
-                direct.add(KvBench.<PutResponse>async("grpc put (spread keys)", c, warmup, seconds, i -> done -> grpc.put(
+                direct.add(KvBench.<PutResponse>async("grpc put (spread keys)", c, warmup, seconds, i -> done -> grpcOf.apply(i).put(
                         PutRequest.newBuilder().setNs(ns).setKey(spread(next.incrementAndGet())).setValue(value).build(),
                         done)));
-                direct.add(KvBench.<GetResponse>async("grpc get (missing key)", c, warmup, seconds, i -> done -> grpc.get(GetRequest.newBuilder()
+                direct.add(KvBench.<GetResponse>async("grpc get (missing key)", c, warmup, seconds, i -> done -> grpcOf.apply(i).get(GetRequest.newBuilder()
                         .setNs(ns).setKey("absent-" + next.incrementAndGet()).build(), done)));
             }
             Stats rawPut = InProcess.measure("infinispan put", 2, warmup, seconds,
@@ -181,7 +239,7 @@ public class KvBench {
             Report.table("kv-service gRPC directly (one node; conc = calls in flight) vs raw Infinispan put (2 threads)",
                     direct, rawPut);
         } finally {
-            if (channel != null) {
+            for (ManagedChannel channel : channels) {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
             if (floorManager != null) {
@@ -192,9 +250,49 @@ public class KvBench {
         }
     }
 
+    /** Sum of {@code voluntary_ctxt_switches} over {@code /proc/<pid>/task/}{@code *}{@code /status} (0 off Linux). */
+    static long wakeups(long pid) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(24).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return sum;
+    }
+
+    /** {@code syscw} of {@code /proc/<pid>/io} (0 where there is no such file). */
+    static long syscw(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("syscw:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
     /** A key whose leading characters are a hash of {@code n}: consecutive numbers land far apart in key order. */
     static String spread(long n) {
         return String.format("%08x-%d", Long.hashCode(n * 0x9E3779B97F4A7C15L), n);
+    }
+
+    /** One worker path measured with wrk (warm-up, then the measurement with the services' CPU per request). */
+    interface WorkerPath {
+        Stats measure(String name, int connections, String path, String host) throws Exception;
     }
 
     /** One asynchronous gRPC call, completing the observer it is given. */
@@ -211,11 +309,14 @@ public class KvBench {
         runAsync(inflight, warmupSeconds, call);
         long started = System.nanoTime();
         long cpu0 = kvCpuNanos.getAsLong();
+        long writes0 = kvWriteSyscalls.getAsLong();
         long[] latencies = runAsync(inflight, seconds, call);
         double took = (System.nanoTime() - started) / 1e9;
         long cpu = kvCpuNanos.getAsLong() - cpu0;
-        System.out.printf("  %-24s %4d in flight: kv-service CPU %.1f µs per call (%.0f%% of one core)%n", name, inflight,
-                cpu / 1e3 / Math.max(1, latencies.length), 100.0 * cpu / 1e9 / took);
+        int calls = Math.max(1, latencies.length);
+        System.out.printf("  %-24s %4d in flight: kv-service CPU %.1f µs per call (%.0f%% of one core), %.2f write"
+                        + " syscalls per call%n", name, inflight, cpu / 1e3 / calls, 100.0 * cpu / 1e9 / took,
+                (kvWriteSyscalls.getAsLong() - writes0) / (double) calls);
         return InProcess.of(name, inflight, latencies, took);
     }
 

@@ -15,9 +15,10 @@ import java.util.function.Function;
 
 /**
  * A unary binding call on a plain grpc-java async stub, completing a {@link CompletableFuture} from the gRPC
- * callback itself. The hot binding calls (D1 queries) use this instead of {@link BindingCalls}' Mutiny chain:
- * no Mutiny operators, no context-propagation wrappers around each callback and no per-call timer task — the
- * deadline is the stub's gRPC deadline, which the transport's event loop tracks without a wake-up per call.
+ * callback itself. The hot binding calls (D1 queries, KV calls) use this instead of {@link BindingCalls}'
+ * Mutiny chain: no Mutiny operators, no context-propagation wrappers around each callback and no per-call timer
+ * task — the deadline is the stub's gRPC deadline, which the transport's event loop tracks without a wake-up per
+ * call.
  * Same contract as {@link BindingCalls}: started inside the worker request's trace context, failures phrased
  * by {@code describe}, and a missed deadline reported as the Mutiny timeout {@link BindingCalls} reports.
  */

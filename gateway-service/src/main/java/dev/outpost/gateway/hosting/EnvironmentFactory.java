@@ -1,10 +1,10 @@
 package dev.outpost.gateway.hosting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.outpost.contracts.kv.v1.KvService;
 import dev.outpost.gateway.bindings.d1.D1Shards;
 import dev.outpost.gateway.bindings.d1.GrpcD1Database;
 import dev.outpost.gateway.bindings.kv.GrpcKvNamespace;
+import dev.outpost.gateway.bindings.kv.KvChannel;
 import dev.outpost.gateway.config.GatewayConfig;
 import dev.outpost.runtime.WorkerEnvironment;
 import io.quarkus.grpc.GrpcClient;
@@ -23,7 +23,7 @@ public class EnvironmentFactory {
     @jakarta.inject.Inject
     dev.outpost.gateway.controlplane.secrets.SecretBindings secrets;
 
-    private final KvService kv;
+    private final KvChannel kv;
     private final GatewayConfig config;
     @Inject
     D1Shards d1;
@@ -42,7 +42,7 @@ public class EnvironmentFactory {
     @GrpcClient("queue")
     dev.outpost.contracts.queue.v1.QueueService queues;
 
-    public EnvironmentFactory(@GrpcClient("kv") KvService kv, GatewayConfig config) {
+    public EnvironmentFactory(KvChannel kv, GatewayConfig config) {
         this.kv = kv;
         this.config = config;
     }

@@ -118,13 +118,17 @@ class WorkerTrafficTest {
         }
     }
 
-    /** The gateway's gRPC channel reconnects with backoff after the KV server comes back. */
+    /**
+     * The gateway's gRPC channels reconnect after the KV server comes back: the control plane's (polled through the
+     * namespaces API) and the workers' binding channel (polled through the dead-kv worker, which answers 200 once
+     * its get works), each on its own schedule.
+     */
     private void awaitKvReachable() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             int status = given().header("Authorization", "Bearer " + TOKEN)
                     .get("/client/v4/accounts/" + ACCOUNT + "/storage/kv/namespaces").statusCode();
-            if (status == 200) {
+            if (status == 200 && worker("dead-kv").get("/").statusCode() == 200) {
                 return;
             }
             Thread.sleep(200);

@@ -6,29 +6,36 @@ import dev.outpost.contracts.kv.v1.DeleteRequest;
 import dev.outpost.contracts.kv.v1.GetManyRequest;
 import dev.outpost.contracts.kv.v1.KeyValue;
 import dev.outpost.contracts.kv.v1.GetRequest;
-import dev.outpost.contracts.kv.v1.KvService;
+import dev.outpost.contracts.kv.v1.KvServiceGrpc;
 import dev.outpost.contracts.kv.v1.ListRequest;
 import dev.outpost.contracts.kv.v1.NamespaceRef;
 import dev.outpost.contracts.kv.v1.PutRequest;
-import dev.outpost.gateway.bindings.BindingCalls;
+import dev.outpost.gateway.bindings.BindingFailures;
+import dev.outpost.gateway.bindings.UnaryCalls;
 import dev.outpost.runtime.bindings.KvEntry;
 import dev.outpost.runtime.bindings.KvKey;
 import dev.outpost.runtime.bindings.KvListPage;
 import dev.outpost.runtime.bindings.KvNamespaceBinding;
 import dev.outpost.runtime.bindings.KvPutOptions;
-import io.smallrye.mutiny.Uni;
+import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A worker's KV namespace binding, served by kv-service over gRPC (KV-2..KV-7), with reads answered from the
  * gateway's {@link KvNearCache} while fresh for the reader's cacheTtl (KV-9).
+ * <p>
+ * Calls go out on {@link KvChannel}'s plain async stub through {@link UnaryCalls} (started on the channel's I/O
+ * thread, bounded by the gRPC deadline): a near-cache miss is the hot path of a worker's KV reads.
  */
 public final class GrpcKvNamespace implements KvNamespaceBinding {
-    private final KvService kv;
+    private final KvChannel kv;
     private final NamespaceRef namespace;
     private final Duration timeout;
     /**
@@ -40,12 +47,12 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
     private final KvNearCache<KvEntry> nearCache;
     private final String cachePrefix;
 
-    public GrpcKvNamespace(KvService kv, String accountId, String scriptName, String namespaceId, Duration timeout) {
+    public GrpcKvNamespace(KvChannel kv, String accountId, String scriptName, String namespaceId, Duration timeout) {
         this(kv, accountId, scriptName, namespaceId, timeout, null);
     }
 
     /** @param nearCache the gateway's near cache, null to send every read to kv-service */
-    public GrpcKvNamespace(KvService kv, String accountId, String scriptName, String namespaceId, Duration timeout,
+    public GrpcKvNamespace(KvChannel kv, String accountId, String scriptName, String namespaceId, Duration timeout,
                            KvNearCache<KvEntry> nearCache) {
         this.kv = kv;
         this.nearCache = nearCache;
@@ -66,8 +73,8 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
             }
         }
         long generation = nearCache == null ? 0 : nearCache.generation();
-        return call("GET", kv.get(GetRequest.newBuilder().setNs(namespace).setKey(key).setCacheTtl(cacheTtlSeconds)
-                .build()).map(r -> {
+        return call("GET", deadlined()::get, GetRequest.newBuilder().setNs(namespace).setKey(key)
+                .setCacheTtl(cacheTtlSeconds).build(), r -> {
                     KvEntry entry = r.getFound()
                             ? new KvEntry(r.getValue().toByteArray(), r.getMetadataJson().isEmpty() ? null
                                     : r.getMetadataJson(), r.getExpiration())
@@ -76,7 +83,7 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                         nearCache.store(cacheKey, entry, generation);
                     }
                     return entry;
-                }));
+                });
     }
 
     /** KV-3/KV-4: fresh near-cache answers are used; the other keys go out in one GetMany. */
@@ -98,7 +105,7 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
         long generation = nearCache == null ? 0 : nearCache.generation();
         GetManyRequest.Builder request = GetManyRequest.newBuilder().setNs(namespace).setCacheTtl(cacheTtlSeconds);
         missing.forEach(i -> request.addKeys(keys.get(i)));
-        return call("GET", kv.getMany(request.build()).map(r -> {
+        return call("GET", deadlined()::getMany, request.build(), r -> {
             if (r.getEntriesCount() != missing.size()) {
                 throw new IllegalStateException("kv-service answered " + r.getEntriesCount() + " entries for "
                         + missing.size() + " keys");
@@ -116,7 +123,7 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                 }
             }
             return java.util.Arrays.asList(out);
-        }));
+        });
     }
 
     @Override
@@ -131,13 +138,13 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
                 put.setMetadataJson(options.metadataJson());
             }
         }
-        return invalidating(key, call("PUT", kv.put(put.build()).replaceWithVoid()));
+        return invalidating(key, call("PUT", deadlined()::put, put.build(), r -> null));
     }
 
     @Override
     public CompletionStage<Void> delete(String key) {
-        return invalidating(key, call("DELETE", kv.delete(DeleteRequest.newBuilder().setNs(namespace).setKey(key)
-                .build()).replaceWithVoid()));
+        return invalidating(key, call("DELETE", deadlined()::delete, DeleteRequest.newBuilder().setNs(namespace)
+                .setKey(key).build(), r -> null));
     }
 
     @Override
@@ -149,11 +156,11 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
         if (cursor != null) {
             list.setCursor(cursor);
         }
-        return call("LIST", kv.list(list.build()).map(r -> {
+        return call("LIST", deadlined()::list, list.build(), r -> {
             List<KvKey> keys = r.getKeysList().stream().map(k -> new KvKey(k.getName(), k.getExpiration(),
                     k.getMetadataJson().isEmpty() ? null : k.getMetadataJson())).toList();
             return new KvListPage(keys, r.getListComplete(), r.getCursor().isEmpty() ? null : r.getCursor());
-        }));
+        });
     }
 
     private static boolean cacheable(KvEntry entry) {
@@ -173,7 +180,15 @@ public final class GrpcKvNamespace implements KvNamespaceBinding {
         return write.whenComplete((ok, failure) -> nearCache.invalidate(cacheKey));
     }
 
-    private <T> CompletionStage<T> call(String operation, Uni<T> call) {
-        return BindingCalls.start("KV", operation, timeout, call);
+    /** kv-service's stub with this call's deadline (the gateway's binding timeout). */
+    private KvServiceGrpc.KvServiceStub deadlined() {
+        return kv.stub().withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts {@code method(request)} on the channel's I/O thread; failures read {@code KV <operation> failed: ...}. */
+    private <Q, R, T> CompletionStage<T> call(String operation, BiConsumer<Q, StreamObserver<R>> method, Q request,
+                                              Function<R, T> map) {
+        return UnaryCalls.call(kv.callExecutor(), method, request, map,
+                f -> BindingFailures.describe("KV", operation, f));
     }
 }
