@@ -1,7 +1,7 @@
 package dev.outpost.durableobject.bindings;
 
 import com.google.protobuf.ByteString;
-import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.CallFailure;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.common.v1.Header;
 import dev.outpost.contracts.common.v1.HttpRequest;
@@ -18,7 +18,6 @@ import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.BindingException;
 import dev.outpost.runtime.bindings.DurableObjectClient;
 import dev.outpost.runtime.glue.JsonText;
-import io.grpc.Status;
 import io.smallrye.mutiny.Multi;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -143,27 +141,17 @@ public final class ObjectStubClient implements DurableObjectClient {
 
     /** DO-5/DO-15: the service's message; a shard (or the gateway) that is down or too slow is worth retrying. */
     private BindingException failed(String objectId, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof BindingException b) {
+        CallFailure failed = CallFailure.of(failure);
+        if (failed.cause() instanceof BindingException b) {
             return b;
         }
-        Status status = Status.fromThrowable(cause);
-        Status.Code code = status.getCode();
-        boolean dropped = OutpostErrors.codeOf(cause) == null && (code == Status.Code.UNAVAILABLE
-                || code == Status.Code.CANCELLED || (code == Status.Code.UNKNOWN && status.getDescription() != null
-                && status.getDescription().contains("channel closed")));
-        boolean retryable = dropped || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED
-                || code == Status.Code.ABORTED;
-        String message = OutpostErrors.codeOf(cause) != null ? OutpostErrors.messageOf(cause)
-                : code == Status.Code.UNKNOWN && status.getDescription() == null ? String.valueOf(cause.getMessage())
-                : code + ": " + OutpostErrors.messageOf(cause);
-        if (dropped) {
+        String message = failed.message();
+        if (failed.dropped()) {
             if (!placement.isLocal(objectId)) {
                 shards.reconnect(placement.owner(objectId));
             }
             message = "Durable Object service unavailable: " + message;
         }
-        return new BindingException((retryable ? RETRYABLE : "") + message, cause);
+        return new BindingException((failed.retryable() ? RETRYABLE : "") + message, failed.cause());
     }
 }

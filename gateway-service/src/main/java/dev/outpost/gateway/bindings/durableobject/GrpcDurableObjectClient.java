@@ -1,7 +1,7 @@
 package dev.outpost.gateway.bindings.durableobject;
 
 import com.google.protobuf.ByteString;
-import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.CallFailure;
 import dev.outpost.contracts.common.v1.Caller;
 import dev.outpost.contracts.common.v1.Header;
 import dev.outpost.contracts.common.v1.HttpRequest;
@@ -17,7 +17,6 @@ import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.BindingException;
 import dev.outpost.runtime.bindings.DurableObjectClient;
-import io.grpc.Status;
 import io.smallrye.mutiny.Multi;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -146,23 +145,12 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
 
     /** DO-5/DO-15: the service's message; a shard that is down or too slow is worth retrying. */
     private BindingException failed(String objectId, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        Status status = Status.fromThrowable(cause);
-        Status.Code code = status.getCode();
-        // a connection that drops under a call surfaces as UNKNOWN "channel closed", with no service error code
-        boolean dropped = OutpostErrors.codeOf(cause) == null && (code == Status.Code.UNAVAILABLE
-                || code == Status.Code.CANCELLED || (code == Status.Code.UNKNOWN && status.getDescription() != null
-                && status.getDescription().contains("channel closed")));
-        boolean retryable = dropped || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED
-                || code == Status.Code.ABORTED;
-        String message = OutpostErrors.codeOf(cause) != null ? OutpostErrors.messageOf(cause)
-                : code == Status.Code.UNKNOWN && status.getDescription() == null ? String.valueOf(cause.getMessage())
-                : code + ": " + OutpostErrors.messageOf(cause);
-        if (dropped) {
+        CallFailure failed = CallFailure.of(failure);
+        String message = failed.message();
+        if (failed.dropped()) {
             shards.reconnect(objectId);
             message = "Durable Object service unavailable: " + message;
         }
-        return new BindingException((retryable ? RETRYABLE : "") + message, cause);
+        return new BindingException((failed.retryable() ? RETRYABLE : "") + message, failed.cause());
     }
 }
