@@ -10,13 +10,9 @@ import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +37,6 @@ class DurableObjectAlarmsEndToEndTest {
     static LocalStack stack;
     static ControlPlaneClient controlPlane;
     static String kvNamespace;
-    static final HttpClient http = ItStack.HTTP;
 
     static final String WORKER = """
             import { DurableObject } from 'cloudflare:workers';
@@ -132,9 +127,7 @@ class DurableObjectAlarmsEndToEndTest {
     }
 
     static HttpResponse<String> call(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8787 + OFFSET) + path))
-                .header("Host", "do-rooms.localhost").timeout(Duration.ofSeconds(60)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return ItStack.getWorker(stack, "do-rooms", path);
     }
 
     static JsonNode ok(String path) throws Exception {
@@ -145,11 +138,8 @@ class DurableObjectAlarmsEndToEndTest {
 
     /** The KV value the alarm handler wrote, read through the control-plane API (not through the object). */
     static JsonNode reported(String name) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
-                        + stack.credentials().accountId() + "/storage/kv/namespaces/" + kvNamespace + "/values/alarm-" + name))
-                .header("Authorization", "Bearer " + stack.credentials().apiToken()).timeout(Duration.ofSeconds(30))
-                .GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ItStack.api(stack, "GET",
+                ItStack.account(stack, "/storage/kv/namespaces/" + kvNamespace + "/values/alarm-" + name), null, true);
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
     }
 
@@ -179,10 +169,8 @@ class DurableObjectAlarmsEndToEndTest {
         // KV binding inside an object (DO-6 this.env): the write reaches kv-service, visible to the API too
         JsonNode r = ok("/kv?name=kv-user&key=from-object&value=written-inside");
         assertEquals("written-inside", r.path("value").asText(), r.toString());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
-                        + stack.credentials().accountId() + "/storage/kv/namespaces/" + kvNamespace + "/values/from-object"))
-                .header("Authorization", "Bearer " + stack.credentials().apiToken()).GET().build();
-        HttpResponse<String> viaApi = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> viaApi = ItStack.api(stack, "GET",
+                ItStack.account(stack, "/storage/kv/namespaces/" + kvNamespace + "/values/from-object"), null, true);
         assertEquals(200, viaApi.statusCode(), viaApi.body());
         assertEquals("written-inside", viaApi.body());
     }

@@ -10,13 +10,9 @@ import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +36,6 @@ class DurableObjectsEndToEndTest {
     static Path state;
     static LocalStack stack;
     static ControlPlaneClient controlPlane;
-    static final HttpClient http = ItStack.HTTP;
 
     static final String WORKER = """
             import { DurableObject } from 'cloudflare:workers';
@@ -113,9 +108,7 @@ class DurableObjectsEndToEndTest {
     }
 
     static HttpResponse<String> call(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8787 + OFFSET) + path))
-                .header("Host", "do-counter.localhost").timeout(Duration.ofSeconds(60)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return ItStack.getWorker(stack, "do-counter", path);
     }
 
     static JsonNode ok(String path) throws Exception {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -33,5 +37,38 @@ final class ItStack {
     static ControlPlaneClient controlPlane(LocalStack stack, ObjectMapper json) {
         return new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
                 stack.credentials().apiToken(), json);
+    }
+
+    /**
+     * A call to the control-plane API of {@code stack} ({@code path} below {@code /client/v4}), as the local
+     * account's API token when {@code auth}, with a JSON body when {@code jsonBody} is not null.
+     */
+    static HttpResponse<String> api(LocalStack stack, String method, String path, String jsonBody, boolean auth)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
+                .timeout(Duration.ofSeconds(60));
+        if (auth) {
+            request.header("Authorization", "Bearer " + stack.credentials().apiToken());
+        }
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code /accounts/{the local account}} followed by {@code rest}. */
+    static String account(LocalStack stack, String rest) {
+        return "/accounts/" + stack.credentials().accountId() + rest;
+    }
+
+    /** A GET of {@code path} on worker {@code name} through the gateway's worker port (the Host header picks it). */
+    static HttpResponse<String> getWorker(LocalStack stack, String name, String path)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().workerPort() + path))
+                .header("Host", name + ".localhost").timeout(Duration.ofSeconds(60)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

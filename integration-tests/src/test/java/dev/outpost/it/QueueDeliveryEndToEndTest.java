@@ -11,9 +11,6 @@ import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueDeliveryEndToEndTest {
     static final int OFFSET = 7500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -57,26 +53,15 @@ class QueueDeliveryEndToEndTest {
     }
 
     static JsonNode api(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
-                        + stack.credentials().accountId() + path))
-                .header("Authorization", "Bearer " + stack.credentials().apiToken()).timeout(Duration.ofSeconds(60));
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ItStack.api(stack, method, ItStack.account(stack, path), body, true);
         assertEquals(200, response.statusCode(), method + " " + path + ": " + response.body());
         return JSON.readTree(response.body()).path("result");
     }
 
     /** A KV value read through the API, or null while it is not there. */
     static String kv(String namespace, String key) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
-                        + stack.credentials().accountId() + "/storage/kv/namespaces/" + namespace + "/values/" + key))
-                .header("Authorization", "Bearer " + stack.credentials().apiToken()).timeout(Duration.ofSeconds(30))
-                .GET().build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = ItStack.api(stack, "GET",
+                ItStack.account(stack, "/storage/kv/namespaces/" + namespace + "/values/" + key), null, true);
         return response.statusCode() == 200 ? response.body() : null;
     }
 
@@ -105,9 +90,7 @@ class QueueDeliveryEndToEndTest {
     }
 
     static JsonNode worker(String name, String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8787 + OFFSET) + path))
-                .header("Host", name + ".localhost").timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ItStack.getWorker(stack, name, path);
         assertEquals(200, answer.statusCode(), answer.body());
         return JSON.readTree(answer.body());
     }

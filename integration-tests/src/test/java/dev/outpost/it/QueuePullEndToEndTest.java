@@ -12,9 +12,6 @@ import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.WorkerBundle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QueuePullEndToEndTest {
     static final int OFFSET = 5500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -61,18 +57,8 @@ class QueuePullEndToEndTest {
     }
 
     static HttpResponse<String> call(String method, String path, Object body, boolean auth) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/accounts/"
-                + stack.credentials().accountId() + path)).timeout(Duration.ofSeconds(60));
-        if (auth) {
-            request.header("Authorization", "Bearer " + stack.credentials().apiToken());
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ItStack.api(stack, method, ItStack.account(stack, path), body == null ? null : JSON.writeValueAsString(body),
+                auth);
     }
 
     static JsonNode ok(String method, String path, Object body) throws Exception {
@@ -276,9 +262,7 @@ class QueuePullEndToEndTest {
     }
 
     static JsonNode worker(String name) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8787 + OFFSET) + "/"))
-                .header("Host", name + ".localhost").timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ItStack.getWorker(stack, name, "/");
         assertEquals(200, answer.statusCode(), answer.body());
         return JSON.readTree(answer.body());
     }

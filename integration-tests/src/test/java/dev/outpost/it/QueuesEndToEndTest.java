@@ -13,13 +13,9 @@ import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
 import dev.outpost.localstack.deploy.ControlPlaneException;
 import dev.outpost.localstack.deploy.WorkerBundle;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class QueuesEndToEndTest {
     static final int OFFSET = 10500;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = ItStack.HTTP;
 
     @TempDir
     static Path state;
@@ -60,15 +55,7 @@ class QueuesEndToEndTest {
     }
 
     static HttpResponse<String> call(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
-                .header("Authorization", "Bearer " + stack.credentials().apiToken()).timeout(Duration.ofSeconds(60));
-        if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ItStack.api(stack, method, path, body == null ? null : JSON.writeValueAsString(body), true);
     }
 
     static JsonNode ok(HttpResponse<String> response) throws Exception {
@@ -152,9 +139,7 @@ class QueuesEndToEndTest {
                 () -> upload("lost-worker", source, "no-such-queue"));
         assertTrue(missing.getMessage().contains("no-such-queue"), missing.getMessage());
 
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (8787 + OFFSET) + "/"))
-                .header("Host", "jobs-worker.localhost").timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ItStack.getWorker(stack, "jobs-worker", "/");
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode worker = JSON.readTree(answer.body());
         assertEquals("WorkerQueue", worker.path("type").asText());

@@ -2,15 +2,14 @@ package dev.outpost.queue.delivery;
 
 import dev.outpost.contracts.gateway.v1.DeliverBatchResponse;
 import dev.outpost.contracts.gateway.v1.Outcome;
-import dev.outpost.queue.messages.ConsumerGroups;
 import dev.outpost.queue.messages.MessageLog;
 import dev.outpost.queue.messages.MessageStorageException;
+import dev.outpost.queue.messages.QueueTopicLoop;
 import dev.outpost.queue.messages.StoredMessage;
 import dev.outpost.queue.registry.QueueRecord;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +17,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,36 +31,28 @@ import org.jboss.logging.Logger;
  * dead-letter queue's topic, and only once Kafka has stored those does the group's offset move past the batch
  * (at-least-once: a crash before that delivers the batch again). One batch at a time per queue.
  */
-final class PushConsumerLoop implements Runnable {
+final class PushConsumerLoop extends QueueTopicLoop {
     private static final Logger LOG = Logger.getLogger(PushConsumerLoop.class);
 
-    private final String bootstrap;
     private final GatewayDispatch dispatch;
     private final MessageLog log;
     private final Function<QueueRecord, Optional<QueueRecord>> deadLetterQueue;
     private final Duration deliveryTimeout;
     private final QueueRecord.ConsumerRecord consumer;
-    private volatile QueueRecord queue;
-    private volatile boolean running = true;
-    private volatile Thread thread;
-    private volatile KafkaConsumer<String, byte[]> current;
 
     /** Read and not yet settled, by offset. */
     private final TreeMap<Long, StoredMessage> pending = new TreeMap<>();
     private long lastRead = -1;
-    private long committed = -1;
     private long waitingSince = -1;
-    private long logStartCheckedAt;
 
     PushConsumerLoop(String bootstrap, GatewayDispatch dispatch, MessageLog log,
             Function<QueueRecord, Optional<QueueRecord>> deadLetterQueue, Duration deliveryTimeout, QueueRecord queue,
             QueueRecord.ConsumerRecord consumer) {
-        this.bootstrap = bootstrap;
+        super(bootstrap, "queue-delivery-", queue);
         this.dispatch = dispatch;
         this.log = log;
         this.deadLetterQueue = deadLetterQueue;
         this.deliveryTimeout = deliveryTimeout;
-        this.queue = queue;
         this.consumer = consumer;
     }
 
@@ -78,105 +65,39 @@ final class PushConsumerLoop implements Runnable {
         this.queue = changed;
     }
 
-    void start() {
-        Thread t = new Thread(this, "queue-delivery-" + queue.name());
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    /** Stops after the current delivery; a wakeup (not an interrupt) lets the consumer leave its group cleanly. */
-    void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = current;
-        if (c != null) {
-            c.wakeup();
+    @Override
+    protected void turn(KafkaConsumer<String, byte[]> kafka, TopicPartition partition) {
+        for (ConsumerRecord<String, byte[]> r : kafka.poll(Duration.ofMillis(250))) {
+            pending.put(r.offset(), StoredMessage.fromRecord(r));
+            lastRead = Math.max(lastRead, r.offset());
         }
-    }
-
-    boolean alive() {
-        Thread t = thread;
-        return t != null && t.isAlive();
+        if (!pending.isEmpty()) {
+            dropPurged(kafka, partition);
+        }
+        deliverDue();
+        if (lastRead >= 0) {
+            // the first message not yet settled, or past everything read
+            commitUpTo(kafka, partition, pending.isEmpty() ? lastRead + 1 : pending.firstKey());
+        }
     }
 
     @Override
-    public void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties(), new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                current = kafka;
-                if (!running) {
-                    return;
-                }
-                TopicPartition partition = new TopicPartition(queue.topic(), 0);
-                kafka.subscribe(List.of(queue.topic()), new ConsumerRebalanceListener() {
-                    @Override
-                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                        // another replica takes over from the committed offset
-                        forget();
-                    }
-
-                    @Override
-                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                        forget();
-                    }
-                });
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> r : kafka.poll(Duration.ofMillis(250))) {
-                        pending.put(r.offset(), StoredMessage.fromRecord(r));
-                        lastRead = Math.max(lastRead, r.offset());
-                    }
-                    dropPurged(kafka, partition);
-                    deliverDue();
-                    commit(kafka, partition);
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException | org.apache.kafka.common.errors.WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Delivery of queue %s stopped (%s); starting over from the committed offset", queue.name(),
-                        e.toString());
-                forget();
-                if (!pause(2000)) {
-                    return;
-                }
-            }
-        }
+    protected void dropBefore(long logStart) {
+        pending.headMap(logStart).clear();
     }
 
-    /** A purge (API-8) deleted the records before the log start, maybe on another replica: forget those read. */
-    private void dropPurged(KafkaConsumer<String, byte[]> kafka, TopicPartition partition) {
-        long now = System.currentTimeMillis();
-        if (pending.isEmpty() || now - logStartCheckedAt < 1000) {
-            return;
-        }
-        logStartCheckedAt = now;
-        Long start = kafka.beginningOffsets(List.of(partition), Duration.ofSeconds(5)).get(partition);
-        if (start != null && start > pending.firstKey()) {
-            pending.headMap(start).clear();
-        }
-    }
-
-    private void forget() {
+    @Override
+    protected void forget() {
         pending.clear();
         lastRead = -1;
-        committed = -1;
         waitingSince = -1;
     }
 
-    private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, ConsumerGroups.of(queue.id()));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    @Override
+    protected void configure(Properties p) {
         // a delivery may take as long as the consumer's wall limit; the group must not evict us meanwhile
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                 deliveryTimeout.toMillis() + 60_000));
-        return p;
     }
 
     /** a batch when {@code batch_size} messages are due or the first due one waited {@code max_wait_time_ms}. */
@@ -262,29 +183,6 @@ final class PushConsumerLoop implements Runnable {
                         consumer.deadLetterQueue() == null || consumer.deadLetterQueue().isEmpty()
                                 ? "no dead_letter_queue" : "dead_letter_queue " + consumer.deadLetterQueue() + " does not exist");
             }
-        }
-    }
-
-    /** Moves the group's offset to the first message not yet settled (or past everything read). */
-    private void commit(KafkaConsumer<String, byte[]> kafka, TopicPartition partition) {
-        if (lastRead < 0) {
-            return;
-        }
-        long next = pending.isEmpty() ? lastRead + 1 : pending.firstKey();
-        if (next > committed) {
-            kafka.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
-            committed = next;
-        }
-    }
-
-    private boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return false;
         }
     }
 }
