@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
@@ -283,25 +284,7 @@ public final class DatabaseHandle {
 
     /** Runs {@code body} on the writer queue (serialized with writes) without touching a connection's watchdog. */
     public <T> CompletableFuture<T> serial(Callable<T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        writerQueue.execute(() -> {
-            flushCommits();
-            T result = null;
-            Throwable error = null;
-            lifecycle.readLock().lock();
-            try {
-                if (closed) {
-                    throw new HandleClosedException();
-                }
-                result = body.call();
-            } catch (Throwable t) {
-                error = t;
-            } finally {
-                lifecycle.readLock().unlock();
-            }
-            complete(f, result, error);
-        });
-        return f;
+        return onWriterQueue(lifecycle.readLock(), body);
     }
 
     /**
@@ -314,12 +297,17 @@ public final class DatabaseHandle {
                 cancelEpoch++;
             }
         }
+        return onWriterQueue(lifecycle.writeLock(), body);
+    }
+
+    /** {@code body} on the writer queue after the pending commits, holding {@code lock}, refused once closed. */
+    private <T> CompletableFuture<T> onWriterQueue(Lock lock, Callable<T> body) {
         CompletableFuture<T> f = new CompletableFuture<>();
         writerQueue.execute(() -> {
             flushCommits();
             T result = null;
             Throwable error = null;
-            lifecycle.writeLock().lock();
+            lock.lock();
             try {
                 if (closed) {
                     throw new HandleClosedException();
@@ -328,7 +316,7 @@ public final class DatabaseHandle {
             } catch (Throwable t) {
                 error = t;
             } finally {
-                lifecycle.writeLock().unlock();
+                lock.unlock();
             }
             complete(f, result, error);
         });
