@@ -319,6 +319,72 @@ class S3ClientsEndToEndTest {
         }
     }
 
+    static HttpResponse<String> preflight(String path, String origin, String method, String headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method);
+        if (headers != null) {
+            b.header("Access-Control-Request-Headers", headers);
+        }
+        return ItStack.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void bucketCorsAnswersBrowserPreflightsAndRequests() throws Exception {
+        try (S3Client java = javaClient(true)) {
+            java.createBucket(b -> b.bucket("cors-bucket"));
+            java.putObject(b -> b.bucket("cors-bucket").key("page.txt"), RequestBody.fromString("for the browser"));
+            // no configuration yet: S3's 404, and preflights are refused
+            S3Exception none = assertThrows(S3Exception.class, () -> java.getBucketCors(b -> b.bucket("cors-bucket")));
+            assertEquals("NoSuchCORSConfiguration", none.awsErrorDetails().errorCode());
+            HttpResponse<String> refused = preflight("/cors-bucket/page.txt", "https://app.example", "GET", null);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("<Code>AccessForbidden</Code>"), refused.body());
+            java.putBucketCors(b -> b.bucket("cors-bucket").corsConfiguration(c -> c.corsRules(
+                    r -> r.allowedOrigins("https://*.example").allowedMethods("GET", "PUT")
+                            .allowedHeaders("content-type", "x-amz-*").exposeHeaders("ETag").maxAgeSeconds(600),
+                    r -> r.allowedOrigins("*").allowedMethods("HEAD"))));
+            var rules = java.getBucketCors(b -> b.bucket("cors-bucket")).corsRules();
+            assertEquals(2, rules.size());
+            assertEquals(List.of("https://*.example"), rules.get(0).allowedOrigins());
+        }
+        // a preflight the first rule allows
+        HttpResponse<String> ok = preflight("/cors-bucket/page.txt", "https://app.example", "PUT",
+                "Content-Type, X-Amz-Date");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("https://app.example", ok.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("GET, PUT", ok.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("Content-Type, X-Amz-Date", ok.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
+        assertEquals("600", ok.headers().firstValue("Access-Control-Max-Age").orElse(null));
+        // ... and ones no rule allows: another origin, method or header
+        assertEquals(403, preflight("/cors-bucket/page.txt", "https://evil.test", "GET", null).statusCode());
+        assertEquals(403, preflight("/cors-bucket/page.txt", "https://app.example", "DELETE", null).statusCode());
+        assertEquals(403, preflight("/cors-bucket/page.txt", "https://app.example", "GET", "x-custom").statusCode());
+        assertEquals("*", preflight("/cors-bucket/page.txt", "https://any.test", "HEAD", null).headers()
+                .firstValue("Access-Control-Allow-Origin").orElse(null));
+        // the actual (presigned) request from the page carries the allow headers
+        String url;
+        try (software.amazon.awssdk.services.s3.presigner.S3Presigner presigner = software.amazon.awssdk.services.s3
+                .presigner.S3Presigner.builder().endpointOverride(URI.create(endpoint)).region(Region.of("auto"))
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true)
+                        .build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .build()) {
+            url = presigner.presignGetObject(p -> p.signatureDuration(java.time.Duration.ofMinutes(5))
+                    .getObjectRequest(g -> g.bucket("cors-bucket").key("page.txt"))).url().toString();
+        }
+        HttpResponse<String> got = ItStack.HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Origin", "https://app.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, got.statusCode(), got.body());
+        assertEquals("for the browser", got.body());
+        assertEquals("https://app.example", got.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("ETag", got.headers().firstValue("Access-Control-Expose-Headers").orElse(null));
+        try (S3Client java = javaClient(true)) {
+            java.deleteBucketCors(b -> b.bucket("cors-bucket"));
+        }
+        assertEquals(403, preflight("/cors-bucket/page.txt", "https://app.example", "GET", null).statusCode());
+    }
+
     @Test
     void unsupportedSubresourcesAnswerInS3XmlNeverA500() throws Exception {
         // raw requests: the answer must be S3 XML with a code, whatever the sub-resource

@@ -78,6 +78,8 @@ public enum R2Error {
             "The bucket policy does not exist."), // [?]
     NO_ENCRYPTION_CONFIGURATION(10017, "ServerSideEncryptionConfigurationNotFoundError", 404, Status.Code.NOT_FOUND,
             "The server side encryption configuration was not found."), // [?]
+    CORS_FORBIDDEN(10003, "AccessForbidden", 403, Status.Code.PERMISSION_DENIED,
+            "CORSResponse: This CORS request is not allowed."),
     METHOD_NOT_ALLOWED(10029, "MethodNotAllowed", 405, Status.Code.UNIMPLEMENTED,
             "The specified method is not allowed against this resource."),
     SERVICE_UNAVAILABLE(10001, "ServiceUnavailable", 503, Status.Code.UNAVAILABLE,

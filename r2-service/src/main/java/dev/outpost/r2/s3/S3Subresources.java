@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * The S3 sub-resources R2 has no notion of (R2-10 "not supported": ACLs, policies, tagging, lifecycle, encryption
- * and CORS configuration here). Real clients probe them routinely — s3cmd info, the AWS CLI's copy of tags,
+ * The S3 sub-resources R2 has no notion of (R2-10 "not supported": ACLs, policies, tagging; lifecycle and
+ * encryption configuration here), and bucket CORS (kept by {@link S3Cors}). Real clients probe them routinely — s3cmd info, the AWS CLI's copy of tags,
  * Terraform's bucket refresh — and S3 itself answers an unconfigured bucket with "no such configuration", so the
  * reads answer exactly that (an empty tag set, the owner-only ACL every object here has, 404
  * NoSuchCORSConfiguration ...), deletes of what cannot exist succeed, and attempts to set anything answer
@@ -28,17 +28,18 @@ public class S3Subresources {
     /** Configuration sub-resources: GET answers "not configured" with this error; DELETE succeeds. */
     private static final Map<String, R2Error> NOT_CONFIGURED = Map.of(
             "tagging", R2Error.NO_SUCH_TAG_SET,
-            "cors", R2Error.NO_SUCH_CORS_CONFIGURATION,
             "lifecycle", R2Error.NO_SUCH_LIFECYCLE_CONFIGURATION,
             "policy", R2Error.NO_SUCH_BUCKET_POLICY,
             "encryption", R2Error.NO_ENCRYPTION_CONFIGURATION);
 
     private final BucketService buckets;
     private final ObjectService objects;
+    private final S3Cors cors;
 
-    public S3Subresources(BucketService buckets, ObjectService objects) {
+    public S3Subresources(BucketService buckets, ObjectService objects, S3Cors cors) {
         this.buckets = buckets;
         this.objects = objects;
+        this.cors = cors;
     }
 
     /** The answer to a bucket request naming one of these sub-resources, or null when it names none. */
@@ -51,6 +52,9 @@ public class S3Subresources {
         if (x.hasQuery("acl")) {
             return m == HttpMethod.GET ? buckets.requireExists(x.bucketRef()).invoke(() -> sendOwnerAcl(x))
                     : notImplemented();
+        }
+        if (x.hasQuery("cors")) {
+            return corsConfiguration(x, m);
         }
         for (Map.Entry<String, R2Error> e : NOT_CONFIGURED.entrySet()) {
             if (x.hasQuery(e.getKey())) {
@@ -66,6 +70,23 @@ public class S3Subresources {
             }
         }
         return null;
+    }
+
+    /** Get/Put/DeleteBucketCors: the one bucket setting kept (see {@link S3Cors}). */
+    private Uni<Void> corsConfiguration(S3Exchange x, HttpMethod m) {
+        var bucket = x.bucketRef();
+        if (m == HttpMethod.GET) {
+            return buckets.requireExists(bucket).chain(() -> cors.rules(bucket)).invoke(found -> x.sendXml(200, found
+                    .orElseThrow(R2Error.NO_SUCH_CORS_CONFIGURATION::exception).toXml())).replaceWithVoid();
+        }
+        if (m == HttpMethod.PUT) {
+            return buckets.requireExists(bucket).chain(() -> x.smallBody())
+                    .chain(body -> cors.put(bucket, CorsRules.parse(body))).invoke(() -> x.sendEmpty(200));
+        }
+        if (m == HttpMethod.DELETE) {
+            return buckets.requireExists(bucket).chain(() -> cors.delete(bucket)).invoke(() -> x.sendEmpty(204));
+        }
+        return notImplemented();
     }
 
     /** The answer to an object request naming one of these sub-resources, or null when it names none. */
