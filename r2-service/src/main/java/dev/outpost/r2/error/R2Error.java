@@ -67,6 +67,19 @@ public enum R2Error {
     INVALID_RANGE(10039, "InvalidRange", 416, Status.Code.OUT_OF_RANGE, "The requested range is not satisfiable"),
     BAD_UPLOAD(10048, "BadUpload", 400, Status.Code.INVALID_ARGUMENT,
             "There was a problem with the multipart upload."),
+    // S3's answers for bucket/object configuration that can never be set here (R2 has none of it): the same
+    // "not configured" errors S3 gives for an unconfigured bucket, so clients that probe them carry on.
+    NO_SUCH_TAG_SET(10017, "NoSuchTagSet", 404, Status.Code.NOT_FOUND, "The TagSet does not exist."), // [?]
+    NO_SUCH_CORS_CONFIGURATION(10059, "NoSuchCORSConfiguration", 404, Status.Code.NOT_FOUND,
+            "The CORS configuration does not exist."),
+    NO_SUCH_LIFECYCLE_CONFIGURATION(10017, "NoSuchLifecycleConfiguration", 404, Status.Code.NOT_FOUND,
+            "The lifecycle configuration does not exist."), // [?]
+    NO_SUCH_BUCKET_POLICY(10017, "NoSuchBucketPolicy", 404, Status.Code.NOT_FOUND,
+            "The bucket policy does not exist."), // [?]
+    NO_ENCRYPTION_CONFIGURATION(10017, "ServerSideEncryptionConfigurationNotFoundError", 404, Status.Code.NOT_FOUND,
+            "The server side encryption configuration was not found."), // [?]
+    CORS_FORBIDDEN(10003, "AccessForbidden", 403, Status.Code.PERMISSION_DENIED,
+            "CORSResponse: This CORS request is not allowed."),
     METHOD_NOT_ALLOWED(10029, "MethodNotAllowed", 405, Status.Code.UNIMPLEMENTED,
             "The specified method is not allowed against this resource."),
     SERVICE_UNAVAILABLE(10001, "ServiceUnavailable", 503, Status.Code.UNAVAILABLE,

@@ -34,6 +34,8 @@ public final class AwsChunkedInputStream extends InputStream {
     private String chunkSignature;
     private MessageDigest chunkDigest;
     private boolean done;
+    /** The trailing checksum once it was checked against the body: echoed in the response, as S3 does. */
+    private String verifiedTrailerValue;
 
     public AwsChunkedInputStream(InputStream in, SigV4Auth auth, String trailerHeader) {
         this.in = in;
@@ -203,7 +205,18 @@ public final class AwsChunkedInputStream extends InputStream {
             if (!MessageDigest.isEqual(expected, trailerChecksum.finish())) {
                 throw reject(R2Error.BAD_DIGEST, "The " + trailerName + " you specified did not match the calculated checksum.");
             }
+            verifiedTrailerValue = checksumValue;
         }
+    }
+
+    /** The announced trailer header name (e.g. x-amz-checksum-crc32), or null. */
+    public String trailerName() {
+        return trailerName;
+    }
+
+    /** The trailing checksum value, once the body was read and it matched; else null. */
+    public String verifiedTrailerValue() {
+        return verifiedTrailerValue;
     }
 
     private String readLine() throws IOException {

@@ -38,11 +38,13 @@ public class S3Api {
     private final ObjectService objects;
     private final BucketService buckets;
     private final R2Config config;
+    private final S3Subresources subresources;
 
-    public S3Api(ObjectService objects, BucketService buckets, R2Config config) {
+    public S3Api(ObjectService objects, BucketService buckets, R2Config config, S3Subresources subresources) {
         this.objects = objects;
         this.buckets = buckets;
         this.config = config;
+        this.subresources = subresources;
     }
 
     /** Routes a verified request to its operation. */
@@ -61,12 +63,9 @@ public class S3Api {
     }
 
     private Uni<Void> bucketOperation(S3Exchange x, HttpMethod m) {
-        for (String unsupported : new String[] {"acl", "policy", "tagging", "website", "replication", "logging",
-                "notification", "object-lock", "requestPayment", "accelerate", "analytics", "inventory", "metrics",
-                "intelligent-tiering", "ownershipControls", "publicAccessBlock", "cors", "lifecycle", "encryption"}) {
-            if (x.hasQuery(unsupported)) {
-                throw R2Error.NOT_IMPLEMENTED.exception();
-            }
+        Uni<Void> sub = subresources.bucket(x, m);
+        if (sub != null) {
+            return sub;
         }
         if (m == HttpMethod.GET && x.hasQuery("versioning")) {
             return Uni.createFrom().item(() -> {
@@ -81,6 +80,9 @@ public class S3Api {
         }
         if (m == HttpMethod.GET && x.hasQuery("uploads")) {
             return listUploads(x);
+        }
+        if (m == HttpMethod.GET && x.hasQuery("versions")) {
+            return listVersions(x);
         }
         if (m == HttpMethod.GET) {
             return "2".equals(x.queryParam("list-type")) ? listObjects(x, true) : listObjects(x, false);
@@ -104,11 +106,14 @@ public class S3Api {
     }
 
     private Uni<Void> objectOperation(S3Exchange x, HttpMethod m) {
-        for (String unsupported : new String[] {"acl", "tagging", "retention", "legal-hold", "torrent", "restore",
-                "select", "attributes"}) {
-            if (x.hasQuery(unsupported)) {
-                throw R2Error.NOT_IMPLEMENTED.exception();
-            }
+        Uni<Void> sub = subresources.object(x, m);
+        if (sub != null) {
+            return sub;
+        }
+        String versionId = x.queryParam("versionId");
+        if (versionId != null && !versionId.equals("null")) {
+            // every object here is version "null" (see ListObjectVersions); other ids cannot exist
+            throw R2Error.INVALID_ARGUMENT.exception("Invalid version id specified");
         }
         boolean copy = x.header("x-amz-copy-source") != null;
         if (m == HttpMethod.PUT) {
@@ -235,6 +240,66 @@ public class S3Api {
         }).replaceWithVoid();
     }
 
+    /**
+     * ListObjectVersions on a bucket that never had versioning: every object is its one and latest version, with
+     * version id "null", as S3 lists objects written before versioning was enabled. Tools that empty buckets
+     * (Terraform's force_destroy, aws s3api scripts) list versions and delete them by key.
+     */
+    private Uni<Void> listVersions(S3Exchange x) {
+        int maxKeys = parseInt(x.queryParam("max-keys"), 1000);
+        if (maxKeys < 0) {
+            throw R2Error.INVALID_ARGUMENT.exception("max-keys must be a non-negative integer.");
+        }
+        String prefix = nullToEmpty(x.queryParam("prefix"));
+        String delimiter = x.queryParam("delimiter");
+        boolean url = "url".equals(x.queryParam("encoding-type"));
+        String keyMarker = x.queryParam("key-marker");
+        String versionMarker = x.queryParam("version-id-marker");
+        if (versionMarker != null && !versionMarker.isEmpty() && !versionMarker.equals("null")) {
+            throw R2Error.INVALID_ARGUMENT.exception("Invalid version id specified");
+        }
+        Uni<ListPage> page = maxKeys == 0
+                ? buckets.requireExists(x.bucketRef()).map(v -> new ListPage(List.of(), List.of(), false, null, null))
+                : objects.list(x.bucketRef(), new ListQuery(prefix, delimiter, null,
+                        keyMarker == null || keyMarker.isEmpty() ? null : keyMarker, Math.min(maxKeys, 1000), false,
+                        false));
+        return page.invoke(p -> {
+            String owner = x.auth.principal().accountId();
+            S3Xml xml = S3Xml.document("ListVersionsResult")
+                    .element("Name", x.bucket)
+                    .element("Prefix", enc(prefix, url))
+                    .element("KeyMarker", enc(nullToEmpty(keyMarker), url))
+                    .element("VersionIdMarker", nullToEmpty(versionMarker))
+                    .element("MaxKeys", maxKeys);
+            if (delimiter != null) {
+                xml.element("Delimiter", enc(delimiter, url));
+            }
+            if (url) {
+                xml.element("EncodingType", "url");
+            }
+            xml.element("IsTruncated", p.truncated());
+            if (p.truncated()) {
+                xml.element("NextKeyMarker", enc(p.lastItem(), url)).element("NextVersionIdMarker", "null");
+            }
+            for (ObjectInfo o : p.objects()) {
+                xml.start("Version")
+                        .element("Key", enc(o.key(), url))
+                        .element("VersionId", "null")
+                        .element("IsLatest", true)
+                        .element("LastModified", S3Xml.date(o.uploaded()))
+                        .element("ETag", o.httpEtag())
+                        .element("Size", o.size())
+                        .element("StorageClass", "InfrequentAccess".equals(o.storageClass()) ? "STANDARD_IA" : "STANDARD")
+                        .start("Owner").element("ID", owner).element("DisplayName", owner).end()
+                        .end();
+            }
+            for (String cp : p.delimitedPrefixes()) {
+                xml.start("CommonPrefixes").element("Prefix", enc(cp, url)).end();
+            }
+            x.sendXml(200, xml.finish());
+        }).replaceWithVoid();
+    }
+
     private Uni<Void> deleteObjects(S3Exchange x) {
         return x.smallBody().chain(body -> {
             Element root = S3Xml.parse(body);
@@ -277,6 +342,7 @@ public class S3Api {
                 throw R2Error.PRECONDITION_FAILED.exception();
             }
             x.response.putHeader("ETag", result.object().httpEtag());
+            x.echoChecksums();
             x.sendEmpty(200);
         }).replaceWithVoid();
     }
@@ -295,11 +361,16 @@ public class S3Api {
                 overrides.put(o, x.queryParam(o));
             }
         }
+        // checksums describe whole objects: answered when asked for, and not on ranged reads (as on S3)
+        boolean checksumMode = "ENABLED".equalsIgnoreCase(x.header("x-amz-checksum-mode"));
         if (headOnly) {
             return objects.head(x.bucketRef(), x.key).invoke(found -> {
                 ObjectInfo o = found.orElseThrow(R2Error.NO_SUCH_KEY::exception);
                 failIfConditionsFail(x, o, ifMatch, ifNoneMatch, ims, ius);
                 S3Headers.write(x.response, o, overrides);
+                if (checksumMode) {
+                    S3Headers.writeChecksums(x.response, o);
+                }
                 x.response.putHeader("Content-Length", Long.toString(o.size()));
                 x.sendEmpty(200);
             }).replaceWithVoid();
@@ -322,6 +393,9 @@ public class S3Api {
                         : "bytes " + start + "-" + (start + length - 1) + "/" + o.size());
                 x.response.setStatusCode(206);
             } else {
+                if (checksumMode) {
+                    S3Headers.writeChecksums(x.response, o);
+                }
                 x.response.setStatusCode(200);
             }
             x.sendBody(result.stream(), length, objects.blockingExecutor(), config.limits().chunkBytes());
@@ -349,7 +423,7 @@ public class S3Api {
         String raw = x.header("x-amz-copy-source");
         int q = raw.indexOf('?');
         if (q >= 0) {
-            if (raw.substring(q + 1).startsWith("versionId=")) {
+            if (raw.substring(q + 1).startsWith("versionId=") && !raw.substring(q + 1).equals("versionId=null")) {
                 throw R2Error.NOT_IMPLEMENTED.exception("Versioned copy sources are not supported.");
             }
             raw = raw.substring(0, q);
@@ -386,7 +460,8 @@ public class S3Api {
         String storageClass = x.header("x-amz-storage-class") == null ? null
                 : S3Headers.storageClass(x.header("x-amz-storage-class"));
         return objects.copy(src.bucket(), src.key(), x.bucketRef(), x.key, directive, http, custom, storageClass,
-                copySourceCondition(x)).invoke(o -> x.sendXml(200, S3Xml.document("CopyObjectResult")
+                copySourceCondition(x)).onFailure(S3Api::isNoSuchKey).recoverWithUni(f -> missingSource(src, f))
+                .invoke(o -> x.sendXml(200, S3Xml.document("CopyObjectResult")
                         .element("LastModified", S3Xml.date(o.uploaded()))
                         .element("ETag", o.httpEtag())
                         .finish())).replaceWithVoid();
@@ -415,6 +490,7 @@ public class S3Api {
         return objects.uploadPart(x.bucketRef(), x.key, uploadId, part, body, S3Headers.expected(x.headers()))
                 .invoke(etag -> {
                     x.response.putHeader("ETag", "\"" + etag + "\"");
+                    x.echoChecksums();
                     x.sendEmpty(200);
                 }).replaceWithVoid();
     }
@@ -427,7 +503,8 @@ public class S3Api {
             throw R2Error.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form bytes=first-last.");
         }
         return objects.uploadPartCopy(x.bucketRef(), x.key, x.queryParam("uploadId"), part, src.bucket(), src.key(),
-                range, copySourceCondition(x)).invoke(etag -> x.sendXml(200, S3Xml.document("CopyPartResult")
+                range, copySourceCondition(x)).onFailure(S3Api::isNoSuchKey).recoverWithUni(f -> missingSource(src, f))
+                .invoke(etag -> x.sendXml(200, S3Xml.document("CopyPartResult")
                         .element("LastModified", S3Xml.date(System.currentTimeMillis()))
                         .element("ETag", "\"" + etag + "\"")
                         .finish())).replaceWithVoid();
@@ -521,6 +598,15 @@ public class S3Api {
             throw R2Error.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and 10000, inclusive.");
         }
         return n;
+    }
+
+    private static boolean isNoSuchKey(Throwable f) {
+        return f instanceof dev.outpost.r2.error.R2Exception r && r.error() == R2Error.NO_SUCH_KEY;
+    }
+
+    /** A missing copy source: S3 says NoSuchBucket when its bucket is missing too (checked on that failure only). */
+    private <T> Uni<T> missingSource(CopySource src, Throwable noSuchKey) {
+        return buckets.requireExists(src.bucket()).onItem().transformToUni(v -> Uni.createFrom().<T>failure(noSuchKey));
     }
 
     private static int parseInt(String value, int fallback) {

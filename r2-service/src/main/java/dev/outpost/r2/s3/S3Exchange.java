@@ -40,6 +40,7 @@ public final class S3Exchange {
     private static final long MAX_XML_BODY = 8L * 1024 * 1024;
     /** Chunks a download may read ahead of the client (besides what the response's write queue holds). */
     private static final int BODY_CHUNKS_AHEAD = 2;
+    private static final String[] CHECKSUM_ALGORITHMS = {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"};
 
     final HttpServerRequest request;
     final HttpServerResponse response;
@@ -52,6 +53,8 @@ public final class S3Exchange {
     final Map<String, String> query = new LinkedHashMap<>();
     SigV4Auth auth;
     private boolean bodyTaken;
+    /** The aws-chunked decoder of the request body, if any (its verified trailing checksum is echoed). */
+    private AwsChunkedInputStream chunked;
 
     S3Exchange(HttpServerRequest request, String virtualHostSuffix) {
         this.request = request;
@@ -177,12 +180,13 @@ public final class S3Exchange {
         InputStream in = raw;
         List<VerifyingInputStream.Expectation> checks = new ArrayList<>();
         if (auth.isStreaming()) {
-            in = new AwsChunkedInputStream(in, auth, header("x-amz-trailer"));
+            chunked = new AwsChunkedInputStream(in, auth, header("x-amz-trailer"));
+            in = chunked;
         } else if (auth.isSignedHexPayload()) {
             checks.add(new VerifyingInputStream.Expectation("SHA-256", HexFormat.of().parseHex(auth.payloadHash()),
                     R2Error.CONTENT_SHA256_MISMATCH));
         }
-        for (String algorithm : new String[] {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"}) {
+        for (String algorithm : CHECKSUM_ALGORITHMS) {
             String value = header("x-amz-checksum-" + algorithm);
             if (value != null) {
                 byte[] expected;
@@ -195,6 +199,22 @@ public final class S3Exchange {
             }
         }
         return new VerifyingInputStream(in, length, checks);
+    }
+
+    /**
+     * After an upload: the flexible checksums of the body as S3 echoes them on PutObject / UploadPart — those sent
+     * as headers and a trailing one (all verified against the body by then).
+     */
+    void echoChecksums() {
+        for (String algorithm : CHECKSUM_ALGORITHMS) {
+            String value = header("x-amz-checksum-" + algorithm);
+            if (value != null) {
+                response.putHeader("x-amz-checksum-" + algorithm, value.trim());
+            }
+        }
+        if (chunked != null && chunked.verifiedTrailerValue() != null) {
+            response.putHeader(chunked.trailerName(), chunked.verifiedTrailerValue());
+        }
     }
 
     /** Reads a small (XML) body whole, decoded and checked. */

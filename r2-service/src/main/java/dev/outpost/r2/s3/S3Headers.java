@@ -65,10 +65,36 @@ final class S3Headers {
         return out;
     }
 
-    /** Content-MD5 as R2's expected digest (flexible x-amz-checksum-* headers are checked by the exchange). */
+    /**
+     * Content-MD5 as R2's expected digest; without one, an {@code x-amz-checksum-sha256} (else {@code -sha1}) too,
+     * so that it is stored with the object and answered on GET/HEAD with {@code x-amz-checksum-mode: ENABLED}.
+     * (All flexible x-amz-checksum-* headers are also checked by the exchange while the body streams.)
+     */
     static Checksums expected(MultiMap h) {
         byte[] md5 = base64Header(h, "Content-MD5", 16);
-        return md5 == null ? null : new Checksums(md5, null, null, null, null);
+        if (md5 != null) {
+            return new Checksums(md5, null, null, null, null);
+        }
+        byte[] sha256 = base64Header(h, "x-amz-checksum-sha256", 32);
+        if (sha256 != null) {
+            return new Checksums(null, null, sha256, null, null);
+        }
+        byte[] sha1 = base64Header(h, "x-amz-checksum-sha1", 20);
+        return sha1 == null ? null : new Checksums(null, sha1, null, null, null);
+    }
+
+    /** The flexible checksums S3 can answer for a whole object (SHA-1/SHA-256 given at upload are stored). */
+    static void writeChecksums(HttpServerResponse r, ObjectInfo o) {
+        Checksums c = o.checksums();
+        if (c == null) {
+            return;
+        }
+        if (c.sha256() != null) {
+            r.putHeader("x-amz-checksum-sha256", Base64.getEncoder().encodeToString(c.sha256()));
+        }
+        if (c.sha1() != null) {
+            r.putHeader("x-amz-checksum-sha1", Base64.getEncoder().encodeToString(c.sha1()));
+        }
     }
 
     private static byte[] base64Header(MultiMap h, String name, int size) {

@@ -28,12 +28,14 @@ public class S3Route {
     private final SigV4Verifier verifier;
     private final S3Credentials credentials;
     private final String virtualHostSuffix;
+    private final S3Cors cors;
 
-    public S3Route(S3Api api, SigV4Verifier verifier, S3Credentials credentials, R2Config config) {
+    public S3Route(S3Api api, SigV4Verifier verifier, S3Credentials credentials, R2Config config, S3Cors cors) {
         this.api = api;
         this.verifier = verifier;
         this.credentials = credentials;
         this.virtualHostSuffix = config.s3Api().virtualHostSuffix().orElse(null);
+        this.cors = cors;
     }
 
     void register(@Observes Router router) {
@@ -44,6 +46,10 @@ public class S3Route {
                 return;
             }
             request.pause();
+            if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS) {
+                preflight(request); // browsers send CORS preflights without credentials
+                return;
+            }
             resolveCredentials(request);
         });
     }
@@ -107,6 +113,23 @@ public class S3Route {
         }
     }
 
+    private void preflight(HttpServerRequest request) {
+        S3Exchange x;
+        try {
+            x = new S3Exchange(request, virtualHostSuffix);
+        } catch (RuntimeException e) {
+            request.resume();
+            request.response().setStatusCode(400).end();
+            return;
+        }
+        try {
+            cors.preflight(x).subscribe().with(v -> {
+            }, x::sendError);
+        } catch (RuntimeException e) {
+            x.sendError(e);
+        }
+    }
+
     private void handle(HttpServerRequest request) {
         S3Exchange x;
         try {
@@ -134,7 +157,10 @@ public class S3Route {
                     && !(request.method().name().equals("PUT") && x.key == null)) {
                 throw R2Error.NO_SUCH_BUCKET.exception();
             }
-            Uni<Void> done = api.dispatch(x);
+            // a browser's request: S3's Access-Control-* headers first (errors keep them), when the bucket allows it
+            Uni<Void> done = request.getHeader("Origin") != null && x.bucket != null
+                    ? cors.decorate(x, x.bucketRef()).chain(() -> api.dispatch(x))
+                    : api.dispatch(x);
             done.subscribe().with(v -> {
             }, x::sendError);
         } catch (RuntimeException e) {

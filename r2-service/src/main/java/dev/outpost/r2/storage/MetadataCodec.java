@@ -42,6 +42,11 @@ public final class MetadataCodec {
     static final String SUMS = RESERVED + "sums";
     static final String STORAGE_CLASS = RESERVED + "sc";
     static final String CUSTOM = RESERVED + "cm";
+    /**
+     * A form content type (application/x-www-form-urlencoded, what curl -d and urllib send by default) travels in
+     * here instead of Content-Type: S3Proxy's Jetty reads such PUT bodies as form parameters and fails the upload.
+     */
+    static final String FORM_CONTENT_TYPE = RESERVED + "ct";
 
     private static final Pattern PLAIN_NAME = Pattern.compile("^[a-z0-9][a-z0-9._-]*$");
     public static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -54,7 +59,12 @@ public final class MetadataCodec {
             Checksums sums, String storageClass) {
         Map<String, String> h = new LinkedHashMap<>();
         if (http != null) {
-            put(h, "Content-Type", http.contentType());
+            String type = http.contentType();
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                h.put(META + FORM_CONTENT_TYPE, type);
+            } else {
+                put(h, "Content-Type", type);
+            }
             put(h, "Content-Language", http.contentLanguage());
             put(h, "Content-Disposition", http.contentDisposition());
             put(h, "Content-Encoding", http.contentEncoding());
@@ -112,7 +122,9 @@ public final class MetadataCodec {
                 // not a date: S3 keeps Expires as free text, R2 only knows dates
             }
         }
-        HttpMetadata http = new HttpMetadata(header.apply("Content-Type"), header.apply("Content-Language"),
+        String formType = metaHeaders.get(FORM_CONTENT_TYPE);
+        HttpMetadata http = new HttpMetadata(formType != null ? formType : header.apply("Content-Type"),
+                header.apply("Content-Language"),
                 header.apply("Content-Disposition"), header.apply("Content-Encoding"), header.apply("Cache-Control"),
                 expiry);
         Map<String, String> custom = new TreeMap<>();

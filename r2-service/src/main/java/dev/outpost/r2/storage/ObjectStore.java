@@ -181,6 +181,42 @@ public class ObjectStore {
                 .object(KeyCodec.encode(BackendNames.catalogKey(ref))).build()));
     }
 
+    // ------------------------------------------------------------------ bucket settings (CORS)
+
+    /**
+     * A bucket's setting document (e.g. its CORS configuration) in the catalog bucket under
+     * {@code <setting>/<catalog key>}: outside the account prefixes, so bucket listings never see it.
+     */
+    public Uni<Void> putSetting(BucketRef ref, String setting, byte[] body) {
+        return ensureCatalog().chain(() -> call(() -> client.streamPut(catalogBucket,
+                KeyCodec.encode(setting + "/" + BackendNames.catalogKey(ref)), Map.of("Content-Type", "application/xml"),
+                Map.of(), new ByteArrayInputStream(body), body.length).thenApply(r -> {
+                    r.close();
+                    return null;
+                })));
+    }
+
+    /** The setting document, or empty when none was stored. */
+    public Uni<Optional<byte[]>> getSetting(BucketRef ref, String setting) {
+        return ensureCatalog().chain(() -> Uni.createFrom().completionStage(() -> client
+                .raw(Method.GET, catalogBucket, KeyCodec.encode(setting + "/" + BackendNames.catalogKey(ref)), Map.of(),
+                        Map.of())
+                .thenApplyAsync(response -> {
+                    try (ResponseBody body = response.body()) {
+                        return Optional.of(body.bytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, blocking)))
+                .onFailure(f -> BackendErrors.is(f, "NoSuchKey")).recoverWithItem(Optional.empty())
+                .onFailure().transform(BackendErrors::map);
+    }
+
+    public Uni<Void> deleteSetting(BucketRef ref, String setting) {
+        return ensureCatalog().chain(() -> call(() -> client.removeObject(RemoveObjectArgs.builder()
+                .bucket(catalogBucket).object(KeyCodec.encode(setting + "/" + BackendNames.catalogKey(ref))).build())));
+    }
+
     /** An account's buckets in name order, names after {@code startAfter} (exclusive). */
     public Uni<CatalogPage> listCatalog(BucketRef scope, String namePrefix, String startAfter, int limit) {
         String prefix = BackendNames.catalogPrefix(scope);

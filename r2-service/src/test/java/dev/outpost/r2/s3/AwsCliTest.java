@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The S3 API driven by the AWS CLI (Debian package awscli, /usr/bin/aws, or an {@code aws} on PATH), a second real client no one
  * here wrote: upload (single and multipart), download, ranges, delimiter listing, presigned GET,
- * conditional requests, removal, and a refused bad secret. Skipped where the CLI is not installed.
+ * conditional requests, removal, and a refused bad secret. Skipped where the CLI is not installed, except under
+ * {@code bin/outpost test} ({@code OUTPOST_REQUIRE_TEST_TOOLS=1}), which installs it and fails without it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = S3ProxyResource.class, restrictToAnnotatedClass = false)
@@ -94,7 +95,12 @@ class AwsCliTest {
 
     @Test
     void awsCliUploadsDownloadsListsAndPresigns() throws Exception {
-        Assumptions.assumeTrue(awsBinary() != null, "the AWS CLI (Debian awscli, /usr/bin/aws or aws on PATH) is not installed");
+        if (awsBinary() == null) {
+            String missing = "the AWS CLI (Debian awscli, /usr/bin/aws or aws on PATH) is not installed";
+            // bin/outpost test installs it and forbids skipping: the suite must not pass without this test
+            assertNotEquals("1", System.getenv("OUTPOST_REQUIRE_TEST_TOOLS"), missing);
+            Assumptions.abort(missing);
+        }
         Path home = Files.createTempDirectory("awscli");
         Files.writeString(home.resolve("config"), "[default]\nregion = auto\ns3 =\n    addressing_style = path\n");
         String bucket = "cli-" + UUID.randomUUID().toString().substring(0, 12);
