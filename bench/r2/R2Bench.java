@@ -56,9 +56,9 @@ public class R2Bench {
             return cpuNanos == null || count == 0 ? Double.NaN : cpuNanos[i] / 1e6 / count;
         }
 
-        /** r2-service's read and write system calls per transfer. */
-        double r2SyscallsPerTransfer() {
-            return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size()] / count;
+        /** Read and write system calls per transfer of r2-service {@code i} of {@link #SYSCALLS_OF}. */
+        double r2SyscallsPerTransfer(int i) {
+            return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size() + i] / count;
         }
     }
 
@@ -66,18 +66,23 @@ public class R2Bench {
      * Processes whose CPU time is counted per cell (from /proc, via ProcessHandle): what a transfer costs in each,
      * independent of how busy the rest of the machine is. The client is this JVM (its JIT and GC included).
      */
-    static final List<String> CPU = List.of("client", "S3Proxy", "r2", "gateway");
+    static final List<String> CPU = new ArrayList<>(List.of("client", "S3Proxy", "r2", "gateway"));
     static final List<ProcessHandle> CPU_OF = new ArrayList<>();
 
-    /** r2-service's process, whose system calls (reads + writes, /proc/<pid>/io) are also counted per cell. */
-    static ProcessHandle syscallsOf;
+    /**
+     * r2-service processes whose system calls (reads + writes, /proc/<pid>/io) are also counted per cell: this
+     * build's, and with --compare the baseline build's.
+     */
+    static final List<ProcessHandle> SYSCALLS_OF = new ArrayList<>();
 
     static long[] cpu() {
-        long[] out = new long[CPU_OF.size() + 1];
+        long[] out = new long[CPU_OF.size() + SYSCALLS_OF.size()];
         for (int i = 0; i < CPU_OF.size(); i++) {
             out[i] = CPU_OF.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
-        out[CPU_OF.size()] = syscalls(syscallsOf);
+        for (int i = 0; i < SYSCALLS_OF.size(); i++) {
+            out[CPU_OF.size() + i] = syscalls(SYSCALLS_OF.get(i));
+        }
         return out;
     }
 
@@ -124,15 +129,36 @@ public class R2Bench {
         Path state = Files.createTempDirectory("r2-bench");
         LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
                 .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.R2, Component.GATEWAY)).build();
+        // --compare=DIR: a second stack (PostgreSQL, S3Proxy, r2-service; no gateway) from another build's jars at
+        // offset + 25, measured as "S3 API (base)" in the same interleaved rounds: a before/after in one run.
+        LocalStack base = opt.containsKey("compare") ? LocalStack.builder().stateDir(state.resolve("base"))
+                .repoDir(Path.of(opt.get("compare"))).portOffset(offset + 25)
+                .components(EnumSet.of(Component.POSTGRES, Component.R2)).build() : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
+        if (base != null) {
+            base.start();
+        }
         try {
             CPU_OF.add(ProcessHandle.current());
             for (Component c : List.of(Component.S3, Component.R2, Component.GATEWAY)) {
                 CPU_OF.add(stack.process(c).orElseThrow());
             }
-            syscallsOf = stack.process(Component.R2).orElseThrow();
+            SYSCALLS_OF.add(stack.process(Component.R2).orElseThrow());
+            if (base != null) {
+                CPU.add("S3Proxy b");
+                CPU_OF.add(base.process(Component.S3).orElseThrow());
+                CPU.add("r2 base");
+                CPU_OF.add(base.process(Component.R2).orElseThrow());
+                SYSCALLS_OF.add(base.process(Component.R2).orElseThrow());
+            }
+            if (opt.containsKey("hold")) {
+                System.out.printf("r2-service pid %d (S3 API %s)%s; holding %s s%n", stack.process(Component.R2)
+                        .orElseThrow().pid(), stack.url(Component.R2), base == null ? "" : ", base r2-service pid "
+                        + base.process(Component.R2).orElseThrow().pid() + " (" + base.url(Component.R2) + ")",
+                        opt.get("hold"));
+            }
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String bucket = "bench";
@@ -176,6 +202,9 @@ public class R2Bench {
             paths.put("S3Proxy (floor)", minio(floor, floorBucket));
             if (wanted.contains("s3")) {
                 paths.put("S3 API", minio(viaS3Api, bucket));
+            }
+            if (base != null) {
+                paths.put("S3 API (base)", minio(baseClient(http, base, bucket), bucket));
             }
             Transfer worker = new Transfer() {
                 @Override
@@ -229,9 +258,30 @@ public class R2Bench {
                 sums.values().forEach(list -> rows.addAll(total(list)));
             }
             print(rows);
+            if (opt.containsKey("hold")) {
+                Thread.sleep((long) (Double.parseDouble(opt.get("hold")) * 1000));
+            }
         } finally {
             stack.stop();
+            if (base != null) {
+                base.stop();
+            }
         }
+    }
+
+    /** The baseline stack's S3 API client, after creating the bucket there through its REST API. */
+    static MinioClient baseClient(HttpClient http, LocalStack base, String bucket) throws Exception {
+        String account = base.credentials().accountId();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base.url(Component.R2)
+                        + "/client/v4/accounts/" + account + "/r2/buckets"))
+                .header("Authorization", "Bearer " + base.credentials().apiToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + bucket + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("base bucket: " + created.statusCode() + " " + created.body());
+        }
+        return MinioClient.builder().endpoint(base.url(Component.R2)).region("auto")
+                .credentials(account, base.credentials().apiToken()).build();
     }
 
     static Transfer minio(MinioClient client, String bucket) {
@@ -309,7 +359,11 @@ public class R2Bench {
     static void print(List<Row> rows) {
         System.out.printf("%n%-16s %-4s %10s %6s %10s %8s", "path", "op", "size", "count", "MB/s", "x floor");
         CPU.forEach(p -> System.out.printf(" %10s", p + " ms"));
-        System.out.printf(" %10s  (CPU ms per transfer; r2-service's read+write system calls)%n", "r2 sys");
+        System.out.printf(" %10s", "r2 sys");
+        if (SYSCALLS_OF.size() > 1) {
+            System.out.printf(" %10s", "base sys");
+        }
+        System.out.printf("  (CPU ms per transfer; r2-service's read+write system calls)%n");
         for (Row r : rows) {
             if (r.failure() != null) {
                 System.out.printf("%-16s %-4s %10d FAILED: %s%n", r.path(), r.op(), r.size(), r.failure());
@@ -323,7 +377,10 @@ public class R2Bench {
             for (int i = 0; i < CPU.size(); i++) {
                 System.out.printf(" %10.2f", r.cpuMsPerTransfer(i));
             }
-            System.out.printf(" %10.1f%n", r.r2SyscallsPerTransfer());
+            for (int i = 0; i < SYSCALLS_OF.size(); i++) {
+                System.out.printf(" %10.1f", r.r2SyscallsPerTransfer(i));
+            }
+            System.out.println();
         }
     }
 }
