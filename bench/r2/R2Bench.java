@@ -133,7 +133,8 @@ public class R2Bench {
         // offset + 25, measured as "S3 API (base)" in the same interleaved rounds: a before/after in one run.
         LocalStack base = opt.containsKey("compare") ? LocalStack.builder().stateDir(state.resolve("base"))
                 .repoDir(Path.of(opt.get("compare"))).portOffset(offset + 25)
-                .components(EnumSet.of(Component.POSTGRES, Component.R2)).build() : null;
+                .components(wanted.contains("worker") ? EnumSet.of(Component.POSTGRES, Component.R2, Component.GATEWAY)
+                        : EnumSet.of(Component.POSTGRES, Component.R2)).build() : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
@@ -152,6 +153,10 @@ public class R2Bench {
                 CPU.add("r2 base");
                 CPU_OF.add(base.process(Component.R2).orElseThrow());
                 SYSCALLS_OF.add(base.process(Component.R2).orElseThrow());
+                if (wanted.contains("worker")) {
+                    CPU.add("gateway b");
+                    CPU_OF.add(base.process(Component.GATEWAY).orElseThrow());
+                }
             }
             if (opt.containsKey("hold")) {
                 System.out.printf("r2-service pid %d (S3 API %s)%s; holding %s s%n", stack.process(Component.R2)
@@ -169,26 +174,7 @@ public class R2Bench {
             if (created.statusCode() != 200) {
                 throw new IllegalStateException("bucket: " + created.statusCode() + " " + created.body());
             }
-            Path script = Files.createDirectories(state.resolve("scripts")).resolve("bench.js");
-            Files.writeString(script, """
-                    export default {
-                      async fetch(request, env) {
-                        const key = new URL(request.url).pathname.slice(1);
-                        if (request.method === 'PUT') {
-                          const o = await env.B.put(key, request.body);
-                          return new Response(String(o.size));
-                        }
-                        const o = await env.B.get(key);
-                        return o === null ? new Response('missing', { status: 404 }) : new Response(o.body);
-                      }
-                    };""");
-            WorkerBundle bundle = WorkerBundle.fromPath(script, null);
-            ObjectNode metadata = JSON.createObjectNode();
-            metadata.put("main_module", bundle.mainModule());
-            metadata.put("compatibility_date", "2025-01-01");
-            metadata.putArray("bindings").addObject().put("type", "r2_bucket").put("name", "B").put("bucket_name", bucket);
-            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("r2bench", bundle, metadata);
-
+            deployWorker(state, stack, bucket);
             MinioClient viaS3Api = MinioClient.builder().endpoint(stack.url(Component.R2)).region("auto")
                     .credentials(account, token).build();
             MinioClient floor = MinioClient.builder().endpoint(stack.url(Component.S3)).region("us-east-1")
@@ -204,35 +190,18 @@ public class R2Bench {
                 paths.put("S3 API", minio(viaS3Api, bucket));
             }
             if (base != null) {
-                paths.put("S3 API (base)", minio(baseClient(http, base, bucket), bucket));
+                MinioClient baseS3 = baseClient(http, base, bucket); // creates the bucket there
+                if (wanted.contains("s3")) {
+                    paths.put("S3 API (base)", minio(baseS3, bucket));
+                }
             }
-            Transfer worker = new Transfer() {
-                @Override
-                public void put(String key, byte[] body) throws Exception {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
-                            .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5))
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
-                    }
-                }
-
-                @Override
-                public long get(String key) throws Exception {
-                    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
-                            .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5)).GET().build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    try (InputStream in = r.body()) {
-                        long n = in.transferTo(OutputStream.nullOutputStream());
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException("GET " + r.statusCode());
-                        }
-                        return n;
-                    }
-                }
-            };
+            Transfer worker = worker(http, workerBase);
             if (wanted.contains("worker")) {
                 paths.put("worker binding", worker);
+                if (base != null) {
+                    deployWorker(state, base, bucket);
+                    paths.put("worker (base)", worker(http, "http://127.0.0.1:" + (8787 + offset + 25) + "/"));
+                }
             }
 
             List<Row> rows = new ArrayList<>();
@@ -269,6 +238,32 @@ public class R2Bench {
         }
     }
 
+    /** Deploys the bench worker (binding B → {@code bucket}) to a stack's control plane. */
+    static void deployWorker(Path state, LocalStack stack, String bucket) throws Exception {
+        String account = stack.credentials().accountId();
+        String token = stack.credentials().apiToken();
+            Path script = Files.createDirectories(state.resolve("scripts-" + stack.url(Component.R2).hashCode())).resolve("bench.js");
+            Files.writeString(script, """
+                    export default {
+                      async fetch(request, env) {
+                        const key = new URL(request.url).pathname.slice(1);
+                        if (request.method === 'PUT') {
+                          const o = await env.B.put(key, request.body);
+                          return new Response(String(o.size));
+                        }
+                        const o = await env.B.get(key);
+                        return o === null ? new Response('missing', { status: 404 }) : new Response(o.body);
+                      }
+                    };""");
+            WorkerBundle bundle = WorkerBundle.fromPath(script, null);
+            ObjectNode metadata = JSON.createObjectNode();
+            metadata.put("main_module", bundle.mainModule());
+            metadata.put("compatibility_date", "2025-01-01");
+            metadata.putArray("bindings").addObject().put("type", "r2_bucket").put("name", "B").put("bucket_name", bucket);
+            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("r2bench", bundle, metadata);
+
+    }
+
     /** The baseline stack's S3 API client, after creating the bucket there through its REST API. */
     static MinioClient baseClient(HttpClient http, LocalStack base, String bucket) throws Exception {
         String account = base.credentials().accountId();
@@ -282,6 +277,35 @@ public class R2Bench {
         }
         return MinioClient.builder().endpoint(base.url(Component.R2)).region("auto")
                 .credentials(account, base.credentials().apiToken()).build();
+    }
+
+/** PUT and GET through the bench worker on a gateway's worker port. */
+static Transfer worker(HttpClient http, String workerBase) {
+    return new Transfer() {
+            @Override
+            public void put(String key, byte[] body) throws Exception {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
+                        .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
+                }
+            }
+
+            @Override
+            public long get(String key) throws Exception {
+                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
+                        .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = r.body()) {
+                    long n = in.transferTo(OutputStream.nullOutputStream());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("GET " + r.statusCode());
+                    }
+                    return n;
+                }
+            }
+        };
     }
 
     static Transfer minio(MinioClient client, String bucket) {

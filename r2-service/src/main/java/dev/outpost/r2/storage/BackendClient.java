@@ -45,7 +45,11 @@ final class BackendClient extends MinioAsyncClient {
     private final OkHttpClient bodyClient;
     private final BackendSigner signer = new BackendSigner();
     /** Bucket → the MinIO client's URL for it ({@code buildUrl}), to which object paths are appended. */
-    private final Map<String, HttpUrl> bucketUrls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BucketUrl> bucketUrls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A bucket's URL and the Host header for it (MinIO's {@code HttpUtils.getHostHeader} validates the host). */
+    private record BucketUrl(HttpUrl url, String host) {
+    }
 
     BackendClient(MinioAsyncClient configured) {
         super(configured);
@@ -68,11 +72,12 @@ final class BackendClient extends MinioAsyncClient {
     CompletableFuture<Answer> getObject(String bucket, String object, Map<String, String> headers) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
         try {
-            HttpUrl url = objectUrl(bucket, object);
+            BucketUrl base = bucketUrl(bucket);
+            HttpUrl url = base.url().newBuilder().addEncodedPathSegments(S3Escaper.encodePath(object)).build();
             Credentials creds = this.provider == null ? null : this.provider.fetch();
             Request.Builder rb = new Request.Builder().url(url).get();
             headers.forEach(rb::addHeader);
-            rb.header("Host", HttpUtils.getHostHeader(url));
+            rb.header("Host", base.host());
             rb.header("Accept-Encoding", "identity");
             rb.header("x-amz-content-sha256", EMPTY_SHA256);
             rb.header("x-amz-date", signer.amzDate());
@@ -108,15 +113,25 @@ final class BackendClient extends MinioAsyncClient {
      * it ({@link S3Escaper#encodePath}); {@code BackendClientUrlTest} checks both give the same URL.
      */
     HttpUrl objectUrl(String bucket, String object) throws Exception {
-        HttpUrl base = bucketUrls.get(bucket);
+        return bucketUrl(bucket).url().newBuilder().addEncodedPathSegments(S3Escaper.encodePath(object)).build();
+    }
+
+    /** The Host header {@link #getObject} sends for an object of {@code bucket} (cached with the bucket's URL). */
+    String hostHeader(String bucket) throws Exception {
+        return bucketUrl(bucket).host();
+    }
+
+    private BucketUrl bucketUrl(String bucket) throws Exception {
+        BucketUrl base = bucketUrls.get(bucket);
         if (base == null) {
-            base = buildUrl(Method.GET, bucket, null, this.region, HashMultimap.create());
+            HttpUrl url = buildUrl(Method.GET, bucket, null, this.region, HashMultimap.create());
+            base = new BucketUrl(url, HttpUtils.getHostHeader(url));
             if (bucketUrls.size() > 4096) {
                 bucketUrls.clear();
             }
             bucketUrls.put(bucket, base);
         }
-        return base.newBuilder().addEncodedPathSegments(S3Escaper.encodePath(object)).build();
+        return base;
     }
 
     /** The MinIO client's own URL for an object (what {@link #objectUrl} stands in for). */

@@ -3,12 +3,13 @@ package dev.outpost.r2.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.minio.MinioAsyncClient;
+import io.minio.http.HttpUtils;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Object URLs of backend requests (R2-1 keys taken literally, issue 6 throughput): the bucket's URL is built once by
- * the MinIO client and the object's path appended; the result must equal the MinIO client's own URL for every kind
+ * the MinIO client and the object's path appended; the result must equal the MinIO client's own URL (and Host header) for every kind
  * of key (encoded names, slashes, unicode, reserved characters), path-style and virtual-host style.
  */
 class BackendClientUrlTest {
@@ -25,6 +26,8 @@ class BackendClientUrlTest {
                     // twice: the first builds the bucket's URL, the second uses the cached one
                     assertEquals(client.minioObjectUrl(bucket, key), client.objectUrl(bucket, key), key);
                     assertEquals(client.minioObjectUrl(bucket, key), client.objectUrl(bucket, key), key);
+                    assertEquals(HttpUtils.getHostHeader(client.minioObjectUrl(bucket, key)), client.hostHeader(bucket),
+                            key);
                 }
             }
         }
