@@ -89,7 +89,7 @@ public class ObjectStore {
         dispatcher.setMaxRequestsPerHost(1024);
         OkHttpClient http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .socketFactory(new BackendSocketFactory(backend.readBufferBytes()))
+                .socketFactory(new BackendSocketFactory(backend.readBufferBytes(), backend.writeBufferBytes()))
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofMinutes(5))
                 .readTimeout(Duration.ofMinutes(5))
