@@ -60,6 +60,12 @@ public class R2Bench {
         double r2SyscallsPerTransfer(int i) {
             return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size() + i] / count;
         }
+
+        /** CPU milliseconds per transfer of r2-service {@code i} of {@link #SYSCALLS_OF}, JIT compiler threads excluded. */
+        double r2CpuMsWithoutJit(int i) {
+            return cpuNanos == null || count == 0 ? Double.NaN
+                    : cpuNanos[CPU.size() + SYSCALLS_OF.size() + i] / 1e6 / count;
+        }
     }
 
     /**
@@ -76,14 +82,44 @@ public class R2Bench {
     static final List<ProcessHandle> SYSCALLS_OF = new ArrayList<>();
 
     static long[] cpu() {
-        long[] out = new long[CPU_OF.size() + SYSCALLS_OF.size()];
-        for (int i = 0; i < CPU_OF.size(); i++) {
+        int n = CPU_OF.size();
+        int r = SYSCALLS_OF.size();
+        long[] out = new long[n + 2 * r];
+        for (int i = 0; i < n; i++) {
             out[i] = CPU_OF.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
-        for (int i = 0; i < SYSCALLS_OF.size(); i++) {
-            out[CPU_OF.size() + i] = syscalls(SYSCALLS_OF.get(i));
+        for (int i = 0; i < r; i++) {
+            out[n + i] = syscalls(SYSCALLS_OF.get(i));
+            out[n + r + i] = cpuWithoutJit(SYSCALLS_OF.get(i));
         }
         return out;
+    }
+
+    /**
+     * CPU nanoseconds of a process's threads other than the JIT compilers' (/proc/<pid>/task/<tid>/stat, 10 ms
+     * ticks): on the loaded box r2-service's C1/C2 threads still used about half its CPU minutes into a run, so the
+     * total swings with how far compilation has got; this is the request handling's own share.
+     */
+    static long cpuWithoutJit(ProcessHandle p) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + p.pid() + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
     }
 
     /** syscr + syscw of a process (Linux), 0 where /proc cannot tell. */
@@ -387,7 +423,12 @@ static Transfer worker(HttpClient http, String workerBase) {
         if (SYSCALLS_OF.size() > 1) {
             System.out.printf(" %10s", "base sys");
         }
-        System.out.printf("  (CPU ms per transfer; r2-service's read+write system calls)%n");
+        System.out.printf(" %10s", "r2 -jit");
+        if (SYSCALLS_OF.size() > 1) {
+            System.out.printf(" %10s", "base -jit");
+        }
+        System.out.printf("  (CPU ms per transfer; r2-service's read+write system calls; r2-service's CPU ms without"
+                + " JIT compiler threads)%n");
         for (Row r : rows) {
             if (r.failure() != null) {
                 System.out.printf("%-16s %-4s %10d FAILED: %s%n", r.path(), r.op(), r.size(), r.failure());
@@ -403,6 +444,9 @@ static Transfer worker(HttpClient http, String workerBase) {
             }
             for (int i = 0; i < SYSCALLS_OF.size(); i++) {
                 System.out.printf(" %10.1f", r.r2SyscallsPerTransfer(i));
+            }
+            for (int i = 0; i < SYSCALLS_OF.size(); i++) {
+                System.out.printf(" %10.2f", r.r2CpuMsWithoutJit(i));
             }
             System.out.println();
         }
