@@ -56,9 +56,15 @@ public class R2Bench {
             return cpuNanos == null || count == 0 ? Double.NaN : cpuNanos[i] / 1e6 / count;
         }
 
-        /** r2-service's read and write system calls per transfer. */
-        double r2SyscallsPerTransfer() {
-            return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size()] / count;
+        /** Read and write system calls per transfer of r2-service {@code i} of {@link #SYSCALLS_OF}. */
+        double r2SyscallsPerTransfer(int i) {
+            return cpuNanos == null || count == 0 ? Double.NaN : (double) cpuNanos[CPU.size() + i] / count;
+        }
+
+        /** CPU milliseconds per transfer of r2-service {@code i} of {@link #SYSCALLS_OF}, JIT compiler threads excluded. */
+        double r2CpuMsWithoutJit(int i) {
+            return cpuNanos == null || count == 0 ? Double.NaN
+                    : cpuNanos[CPU.size() + SYSCALLS_OF.size() + i] / 1e6 / count;
         }
     }
 
@@ -66,19 +72,54 @@ public class R2Bench {
      * Processes whose CPU time is counted per cell (from /proc, via ProcessHandle): what a transfer costs in each,
      * independent of how busy the rest of the machine is. The client is this JVM (its JIT and GC included).
      */
-    static final List<String> CPU = List.of("client", "S3Proxy", "r2", "gateway");
+    static final List<String> CPU = new ArrayList<>(List.of("client", "S3Proxy", "r2", "gateway"));
     static final List<ProcessHandle> CPU_OF = new ArrayList<>();
 
-    /** r2-service's process, whose system calls (reads + writes, /proc/<pid>/io) are also counted per cell. */
-    static ProcessHandle syscallsOf;
+    /**
+     * r2-service processes whose system calls (reads + writes, /proc/<pid>/io) are also counted per cell: this
+     * build's, and with --compare the baseline build's.
+     */
+    static final List<ProcessHandle> SYSCALLS_OF = new ArrayList<>();
 
     static long[] cpu() {
-        long[] out = new long[CPU_OF.size() + 1];
-        for (int i = 0; i < CPU_OF.size(); i++) {
+        int n = CPU_OF.size();
+        int r = SYSCALLS_OF.size();
+        long[] out = new long[n + 2 * r];
+        for (int i = 0; i < n; i++) {
             out[i] = CPU_OF.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
-        out[CPU_OF.size()] = syscalls(syscallsOf);
+        for (int i = 0; i < r; i++) {
+            out[n + i] = syscalls(SYSCALLS_OF.get(i));
+            out[n + r + i] = cpuWithoutJit(SYSCALLS_OF.get(i));
+        }
         return out;
+    }
+
+    /**
+     * CPU nanoseconds of a process's threads other than the JIT compilers' (/proc/<pid>/task/<tid>/stat, 10 ms
+     * ticks): on the loaded box r2-service's C1/C2 threads still used about half its CPU minutes into a run, so the
+     * total swings with how far compilation has got; this is the request handling's own share.
+     */
+    static long cpuWithoutJit(ProcessHandle p) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + p.pid() + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
     }
 
     /** syscr + syscw of a process (Linux), 0 where /proc cannot tell. */
@@ -124,15 +165,41 @@ public class R2Bench {
         Path state = Files.createTempDirectory("r2-bench");
         LocalStack stack = LocalStack.builder().stateDir(state.resolve("stack")).repoDir(Path.of(opt.get("repo")))
                 .portOffset(offset).components(EnumSet.of(Component.POSTGRES, Component.R2, Component.GATEWAY)).build();
+        // --compare=DIR: a second stack (PostgreSQL, S3Proxy, r2-service; no gateway) from another build's jars at
+        // offset + 25, measured as "S3 API (base)" in the same interleaved rounds: a before/after in one run.
+        LocalStack base = opt.containsKey("compare") ? LocalStack.builder().stateDir(state.resolve("base"))
+                .repoDir(Path.of(opt.get("compare"))).portOffset(offset + 25)
+                .components(wanted.contains("worker") ? EnumSet.of(Component.POSTGRES, Component.R2, Component.GATEWAY)
+                        : EnumSet.of(Component.POSTGRES, Component.R2)).build() : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         stack.start();
+        if (base != null) {
+            base.start();
+        }
         try {
             CPU_OF.add(ProcessHandle.current());
             for (Component c : List.of(Component.S3, Component.R2, Component.GATEWAY)) {
                 CPU_OF.add(stack.process(c).orElseThrow());
             }
-            syscallsOf = stack.process(Component.R2).orElseThrow();
+            SYSCALLS_OF.add(stack.process(Component.R2).orElseThrow());
+            if (base != null) {
+                CPU.add("S3Proxy b");
+                CPU_OF.add(base.process(Component.S3).orElseThrow());
+                CPU.add("r2 base");
+                CPU_OF.add(base.process(Component.R2).orElseThrow());
+                SYSCALLS_OF.add(base.process(Component.R2).orElseThrow());
+                if (wanted.contains("worker")) {
+                    CPU.add("gateway b");
+                    CPU_OF.add(base.process(Component.GATEWAY).orElseThrow());
+                }
+            }
+            if (opt.containsKey("hold")) {
+                System.out.printf("r2-service pid %d (S3 API %s)%s; holding %s s%n", stack.process(Component.R2)
+                        .orElseThrow().pid(), stack.url(Component.R2), base == null ? "" : ", base r2-service pid "
+                        + base.process(Component.R2).orElseThrow().pid() + " (" + base.url(Component.R2) + ")",
+                        opt.get("hold"));
+            }
             String account = stack.credentials().accountId();
             String token = stack.credentials().apiToken();
             String bucket = "bench";
@@ -143,26 +210,7 @@ public class R2Bench {
             if (created.statusCode() != 200) {
                 throw new IllegalStateException("bucket: " + created.statusCode() + " " + created.body());
             }
-            Path script = Files.createDirectories(state.resolve("scripts")).resolve("bench.js");
-            Files.writeString(script, """
-                    export default {
-                      async fetch(request, env) {
-                        const key = new URL(request.url).pathname.slice(1);
-                        if (request.method === 'PUT') {
-                          const o = await env.B.put(key, request.body);
-                          return new Response(String(o.size));
-                        }
-                        const o = await env.B.get(key);
-                        return o === null ? new Response('missing', { status: 404 }) : new Response(o.body);
-                      }
-                    };""");
-            WorkerBundle bundle = WorkerBundle.fromPath(script, null);
-            ObjectNode metadata = JSON.createObjectNode();
-            metadata.put("main_module", bundle.mainModule());
-            metadata.put("compatibility_date", "2025-01-01");
-            metadata.putArray("bindings").addObject().put("type", "r2_bucket").put("name", "B").put("bucket_name", bucket);
-            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("r2bench", bundle, metadata);
-
+            deployWorker(state, stack, bucket);
             MinioClient viaS3Api = MinioClient.builder().endpoint(stack.url(Component.R2)).region("auto")
                     .credentials(account, token).build();
             MinioClient floor = MinioClient.builder().endpoint(stack.url(Component.S3)).region("us-east-1")
@@ -177,33 +225,19 @@ public class R2Bench {
             if (wanted.contains("s3")) {
                 paths.put("S3 API", minio(viaS3Api, bucket));
             }
-            Transfer worker = new Transfer() {
-                @Override
-                public void put(String key, byte[] body) throws Exception {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
-                            .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5))
-                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
-                    }
+            if (base != null) {
+                MinioClient baseS3 = baseClient(http, base, bucket); // creates the bucket there
+                if (wanted.contains("s3")) {
+                    paths.put("S3 API (base)", minio(baseS3, bucket));
                 }
-
-                @Override
-                public long get(String key) throws Exception {
-                    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
-                            .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5)).GET().build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    try (InputStream in = r.body()) {
-                        long n = in.transferTo(OutputStream.nullOutputStream());
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException("GET " + r.statusCode());
-                        }
-                        return n;
-                    }
-                }
-            };
+            }
+            Transfer worker = worker(http, workerBase);
             if (wanted.contains("worker")) {
                 paths.put("worker binding", worker);
+                if (base != null) {
+                    deployWorker(state, base, bucket);
+                    paths.put("worker (base)", worker(http, "http://127.0.0.1:" + (8787 + offset + 25) + "/"));
+                }
             }
 
             List<Row> rows = new ArrayList<>();
@@ -229,9 +263,85 @@ public class R2Bench {
                 sums.values().forEach(list -> rows.addAll(total(list)));
             }
             print(rows);
+            if (opt.containsKey("hold")) {
+                Thread.sleep((long) (Double.parseDouble(opt.get("hold")) * 1000));
+            }
         } finally {
             stack.stop();
+            if (base != null) {
+                base.stop();
+            }
         }
+    }
+
+    /** Deploys the bench worker (binding B → {@code bucket}) to a stack's control plane. */
+    static void deployWorker(Path state, LocalStack stack, String bucket) throws Exception {
+        String account = stack.credentials().accountId();
+        String token = stack.credentials().apiToken();
+            Path script = Files.createDirectories(state.resolve("scripts-" + stack.url(Component.R2).hashCode())).resolve("bench.js");
+            Files.writeString(script, """
+                    export default {
+                      async fetch(request, env) {
+                        const key = new URL(request.url).pathname.slice(1);
+                        if (request.method === 'PUT') {
+                          const o = await env.B.put(key, request.body);
+                          return new Response(String(o.size));
+                        }
+                        const o = await env.B.get(key);
+                        return o === null ? new Response('missing', { status: 404 }) : new Response(o.body);
+                      }
+                    };""");
+            WorkerBundle bundle = WorkerBundle.fromPath(script, null);
+            ObjectNode metadata = JSON.createObjectNode();
+            metadata.put("main_module", bundle.mainModule());
+            metadata.put("compatibility_date", "2025-01-01");
+            metadata.putArray("bindings").addObject().put("type", "r2_bucket").put("name", "B").put("bucket_name", bucket);
+            new ControlPlaneClient(stack.apiBaseUrl(), account, token, JSON).uploadScript("r2bench", bundle, metadata);
+
+    }
+
+    /** The baseline stack's S3 API client, after creating the bucket there through its REST API. */
+    static MinioClient baseClient(HttpClient http, LocalStack base, String bucket) throws Exception {
+        String account = base.credentials().accountId();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base.url(Component.R2)
+                        + "/client/v4/accounts/" + account + "/r2/buckets"))
+                .header("Authorization", "Bearer " + base.credentials().apiToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + bucket + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("base bucket: " + created.statusCode() + " " + created.body());
+        }
+        return MinioClient.builder().endpoint(base.url(Component.R2)).region("auto")
+                .credentials(account, base.credentials().apiToken()).build();
+    }
+
+/** PUT and GET through the bench worker on a gateway's worker port. */
+static Transfer worker(HttpClient http, String workerBase) {
+    return new Transfer() {
+            @Override
+            public void put(String key, byte[] body) throws Exception {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
+                        .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
+                }
+            }
+
+            @Override
+            public long get(String key) throws Exception {
+                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(workerBase + key))
+                        .header("Host", "r2bench.localhost").timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = r.body()) {
+                    long n = in.transferTo(OutputStream.nullOutputStream());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("GET " + r.statusCode());
+                    }
+                    return n;
+                }
+            }
+        };
     }
 
     static Transfer minio(MinioClient client, String bucket) {
@@ -309,7 +419,16 @@ public class R2Bench {
     static void print(List<Row> rows) {
         System.out.printf("%n%-16s %-4s %10s %6s %10s %8s", "path", "op", "size", "count", "MB/s", "x floor");
         CPU.forEach(p -> System.out.printf(" %10s", p + " ms"));
-        System.out.printf(" %10s  (CPU ms per transfer; r2-service's read+write system calls)%n", "r2 sys");
+        System.out.printf(" %10s", "r2 sys");
+        if (SYSCALLS_OF.size() > 1) {
+            System.out.printf(" %10s", "base sys");
+        }
+        System.out.printf(" %10s", "r2 -jit");
+        if (SYSCALLS_OF.size() > 1) {
+            System.out.printf(" %10s", "base -jit");
+        }
+        System.out.printf("  (CPU ms per transfer; r2-service's read+write system calls; r2-service's CPU ms without"
+                + " JIT compiler threads)%n");
         for (Row r : rows) {
             if (r.failure() != null) {
                 System.out.printf("%-16s %-4s %10d FAILED: %s%n", r.path(), r.op(), r.size(), r.failure());
@@ -323,7 +442,13 @@ public class R2Bench {
             for (int i = 0; i < CPU.size(); i++) {
                 System.out.printf(" %10.2f", r.cpuMsPerTransfer(i));
             }
-            System.out.printf(" %10.1f%n", r.r2SyscallsPerTransfer());
+            for (int i = 0; i < SYSCALLS_OF.size(); i++) {
+                System.out.printf(" %10.1f", r.r2SyscallsPerTransfer(i));
+            }
+            for (int i = 0; i < SYSCALLS_OF.size(); i++) {
+                System.out.printf(" %10.2f", r.r2CpuMsWithoutJit(i));
+            }
+            System.out.println();
         }
     }
 }

@@ -44,6 +44,13 @@ public interface R2Config {
         /** Bytes read from a backend connection per system call (0: Okio's 8 KiB reads, unbuffered). */
         @WithDefault("131072")
         int readBufferBytes();
+
+        /**
+         * Bytes written to a backend connection per system call at most, collected until full or flushed (0: Okio's
+         * 8 KiB writes, unbuffered).
+         */
+        @WithDefault("131072")
+        int writeBufferBytes();
     }
 
     interface S3Api {

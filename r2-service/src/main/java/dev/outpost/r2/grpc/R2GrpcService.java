@@ -1,6 +1,5 @@
 package dev.outpost.r2.grpc;
 
-import com.google.protobuf.UnsafeByteOperations;
 import dev.outpost.contracts.r2.v1.AbortMultipartUploadRequest;
 import dev.outpost.contracts.r2.v1.Bucket;
 import dev.outpost.contracts.r2.v1.BucketRef;
@@ -54,7 +53,7 @@ import java.util.function.Supplier;
 /**
  * outpost.r2.v1.R2Service: translates messages to {@link ObjectService} / {@link BucketService}
  * calls and back. Streaming methods use the plain observer API for real flow control (see
- * {@link OutboundFlow}, {@link InboundBody}); unary ones answer on the call's context.
+ * {@link GetBodyPump}, {@link InboundBody}); unary ones answer on the call's context.
  */
 @GrpcService
 public class R2GrpcService extends R2ServiceGrpc.R2ServiceImplBase {
@@ -79,7 +78,7 @@ public class R2GrpcService extends R2ServiceGrpc.R2ServiceImplBase {
     @Override
     public void get(GetRequest request, StreamObserver<GetResponse> observer) {
         ServerCallStreamObserver<GetResponse> call = (ServerCallStreamObserver<GetResponse>) observer;
-        OutboundFlow<GetResponse> flow = new OutboundFlow<>(call, Vertx.currentContext());
+        GetBodyPump pump = new GetBodyPump(call, Vertx.currentContext());
         Uni.createFrom().deferred(() -> {
             R2Conditional onlyIf = ProtoMapper.conditional(request.hasOnlyIf(), request.getOnlyIf());
             return objects.get(ProtoMapper.bucket(request.getBucket()), request.getKey(),
@@ -87,21 +86,26 @@ public class R2GrpcService extends R2ServiceGrpc.R2ServiceImplBase {
                     onlyIf.isEmpty() ? null : info -> Preconditions.r2Passes(onlyIf, info));
         }).subscribe().with(result -> {
             if (result == null) {
-                flow.start(Multi.createFrom().item(head(GetHead.newBuilder().setFound(false).build())));
+                pump.sendOnly(head(GetHead.newBuilder().setFound(false).build()));
                 return;
             }
             R2Object object = ProtoMapper.object(result.object(), result.range());
             GetResponse first = head(GetHead.newBuilder().setFound(true)
                     .setPreconditionMet(result.preconditionMet()).setObject(object).build());
             if (!result.preconditionMet()) {
-                flow.start(Multi.createFrom().item(first));
+                pump.sendOnly(first);
                 return;
             }
-            Multi<GetResponse> chunks = result.body().map(bytes -> GetResponse.newBuilder()
-                    .setChunk(UnsafeByteOperations.unsafeWrap(bytes)).build());
-            flow.start(Multi.createBy().concatenating().streams(Multi.createFrom().item(first), chunks));
-        }, flow::fail);
+            long length = result.range() == null ? result.object().size() : result.range().length();
+            // the backend's answer normally arrives on an HTTP client thread, which may block: read right there
+            java.util.concurrent.Executor executor = Context.isOnEventLoopThread() ? objects.blockingExecutor()
+                    : Runnable::run;
+            pump.sendBody(first, result.stream(), config.limits().chunkBytes(), BODY_CHUNKS_AHEAD, length, executor);
+        }, pump::fail);
     }
+
+    /** Chunks read ahead of a binding get's call (each config.limits().chunkBytes()). */
+    private static final int BODY_CHUNKS_AHEAD = 2;
 
     private static GetResponse head(GetHead head) {
         return GetResponse.newBuilder().setHead(head).build();

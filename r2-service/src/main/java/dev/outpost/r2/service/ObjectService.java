@@ -17,7 +17,6 @@ import dev.outpost.r2.storage.MetadataCodec;
 import dev.outpost.r2.storage.ObjectBody;
 import dev.outpost.r2.storage.ObjectStore;
 import dev.outpost.r2.storage.UploadPage;
-import dev.outpost.r2.stream.ChunkedReads;
 import dev.outpost.r2.stream.VerifyingInputStream;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -104,11 +103,14 @@ public class ObjectService {
 
     private GetResult toResult(ObjectBody body, Predicate<ObjectInfo> precondition) {
         if (precondition != null && !precondition.test(body.info())) {
-            ChunkedReads.closeQuietly(body.body());
-            return new GetResult(body.info(), false, null, null, null);
+            try {
+                body.body().close(); // releases the backend connection; nothing of the body is sent
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // a half-read backend response only costs its connection
+            }
+            return new GetResult(body.info(), false, null, null);
         }
-        Multi<byte[]> chunks = ChunkedReads.of(body.body(), config.limits().chunkBytes(), store.blockingExecutor());
-        return new GetResult(body.info(), true, body.range(), chunks, body.body());
+        return new GetResult(body.info(), true, body.range(), body.body());
     }
 
     // ------------------------------------------------------------------ write

@@ -15,6 +15,8 @@ import javax.net.SocketFactory;
  * into large chunks, so small-segment overhead is not a concern.</li>
  * <li>Input read from the kernel in chunks of {@code readBufferBytes} ({@link BufferedSocket}) instead of Okio's 8 KiB
  * segments; 0 leaves the input unbuffered.</li>
+ * <li>Output written to the kernel in chunks of up to {@code writeBufferBytes} (and on every flush) instead of Okio's
+ * 8 KiB segments; 0 leaves the output unbuffered.</li>
  * </ul>
  * OkHttp asks for unconnected sockets ({@link #createSocket()}) and connects them itself; the other forms are here for
  * completeness.
@@ -22,14 +24,21 @@ import javax.net.SocketFactory;
 final class BackendSocketFactory extends SocketFactory {
 
     private final int readBufferBytes;
+    private final int writeBufferBytes;
 
     BackendSocketFactory(int readBufferBytes) {
+        this(readBufferBytes, 0);
+    }
+
+    BackendSocketFactory(int readBufferBytes, int writeBufferBytes) {
         this.readBufferBytes = readBufferBytes;
+        this.writeBufferBytes = writeBufferBytes;
     }
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = readBufferBytes > 0 ? new BufferedSocket(readBufferBytes) : new Socket();
+        Socket socket = readBufferBytes > 0 || writeBufferBytes > 0
+                ? new BufferedSocket(readBufferBytes, writeBufferBytes) : new Socket();
         socket.setTcpNoDelay(true);
         return socket;
     }

@@ -2,31 +2,120 @@ package dev.outpost.r2.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Objects;
 
 /**
- * A plain socket whose input is read from the kernel in large chunks. OkHttp (through Okio) reads a connection in
- * 8 KiB segments, so a 1 MiB object body costs ~128 read system calls, each with the JDK socket's locking and
- * temporary-buffer bookkeeping; reading up to {@code bufferBytes} per system call and serving Okio's 8 KiB reads from
- * memory cuts that to a handful. Only the input side is buffered (a streamed PUT body still goes out in Okio's 8 KiB
- * writes), and the socket's read timeout still applies to every read that goes to the kernel.
+ * A plain socket whose input is read from the kernel, and whose output is written to it, in large chunks. OkHttp
+ * (through Okio) reads and writes a connection in 8 KiB segments, so a 1 MiB object body costs ~128 system calls
+ * each way, each with the JDK socket's locking and temporary-buffer bookkeeping. Reads of up to {@code bufferBytes}
+ * per system call serve Okio's 8 KiB reads from memory; writes collect in a buffer of {@code writeBufferBytes} that
+ * goes out when full and whenever OkHttp flushes (it flushes at the end of a request's headers and body; a streamed
+ * upload body flushes after every 64 KiB it hands on). The socket's read timeout still applies to every read that
+ * goes to the kernel. 0 leaves that side unbuffered.
  */
 final class BufferedSocket extends Socket {
 
     private final int bufferBytes;
+    private final int writeBufferBytes;
     private InputStream input;
+    private OutputStream output;
 
     BufferedSocket(int bufferBytes) {
+        this(bufferBytes, 0);
+    }
+
+    BufferedSocket(int bufferBytes, int writeBufferBytes) {
         this.bufferBytes = bufferBytes;
+        this.writeBufferBytes = writeBufferBytes;
     }
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (input == null) {
-            input = new ChunkedInput(super.getInputStream(), bufferBytes);
+            input = bufferBytes > 0 ? new ChunkedInput(super.getInputStream(), bufferBytes) : super.getInputStream();
         }
         return input;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (output == null) {
+            output = writeBufferBytes > 0 ? new ChunkedOutput(super.getOutputStream(), writeBufferBytes)
+                    : super.getOutputStream();
+        }
+        return output;
+    }
+
+    /**
+     * Like BufferedOutputStream, without its lock (one writer per connection): writes collect until the buffer is
+     * full or the writer flushes; a write at least as large as the buffer goes straight out. The buffer is allocated
+     * on the first write and lives as long as the connection.
+     */
+    static final class ChunkedOutput extends OutputStream {
+
+        private final OutputStream out;
+        private final int size;
+        private byte[] buf;
+        private int count;
+
+        ChunkedOutput(OutputStream out, int size) {
+            this.out = out;
+            this.size = size;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (buf == null) {
+                buf = new byte[size];
+            }
+            if (count == size) {
+                drain();
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len >= size) {
+                drain();
+                out.write(b, off, len);
+                return;
+            }
+            if (buf == null) {
+                buf = new byte[size];
+            }
+            if (len > size - count) {
+                drain();
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                int n = count;
+                count = 0; // a failed write loses the bytes either way: the connection is broken
+                out.write(buf, 0, n);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
+        }
     }
 
     /**

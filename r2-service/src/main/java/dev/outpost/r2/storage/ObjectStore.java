@@ -89,7 +89,7 @@ public class ObjectStore {
         dispatcher.setMaxRequestsPerHost(1024);
         OkHttpClient http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .socketFactory(new BackendSocketFactory(backend.readBufferBytes()))
+                .socketFactory(new BackendSocketFactory(backend.readBufferBytes(), backend.writeBufferBytes()))
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofMinutes(5))
                 .readTimeout(Duration.ofMinutes(5))
@@ -511,7 +511,11 @@ public class ObjectStore {
                 }
             }
         }
-        Date modified = headers.getDate("Last-Modified");
+        long modifiedMillis = HttpDates.parseRfc1123(headers.get("Last-Modified"));
+        if (modifiedMillis == Long.MIN_VALUE) {
+            Date modified = headers.getDate("Last-Modified");
+            modifiedMillis = modified == null ? 0 : modified.getTime();
+        }
         Map<String, String> meta = new HashMap<>();
         for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -519,8 +523,7 @@ public class ObjectStore {
                 meta.put(lower.substring(MetadataCodec.META.length()), headers.get(name));
             }
         }
-        return MetadataCodec.fromHeaders(key, size, headers.get("ETag"), modified == null ? 0 : modified.getTime(),
-                headers::get, meta);
+        return MetadataCodec.fromHeaders(key, size, headers.get("ETag"), modifiedMillis, headers::get, meta);
     }
 
     private static String etagOf(Response response) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backend client's sockets (R2-1 bodies, issue 6 throughput): input read in large chunks must hand back exactly
- * the bytes sent, in order, whatever sizes the reader asks for, and keep the socket's read timeout. Real loopback
+ * the bytes sent, in order, whatever sizes the reader asks for, and keep the socket's read timeout; output collected
+ * in large chunks must send exactly the bytes written, and a flush must send what is held. Real loopback
  * sockets.
  */
 class BufferedSocketTest {
@@ -110,8 +111,56 @@ class BufferedSocketTest {
     }
 
     @Test
+    void writesExactlyWhatWasWrittenAndFlushSendsIt() throws Exception {
+        byte[] sent = new byte[3 * 1024 * 1024 + 17];
+        new Random(7).nextBytes(sent);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
+                    // a request's headers, flushed: they must arrive while the writer still holds the socket open
+                    byte[] head = in.readNBytes(5);
+                    s.getOutputStream().write(head.length);
+                    s.getOutputStream().flush();
+                    ByteArrayOutputStream rest = new ByteArrayOutputStream();
+                    rest.write(head);
+                    in.transferTo(rest);
+                    return rest.toByteArray();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Socket socket = new BackendSocketFactory(64 * 1024, 64 * 1024).createSocket();
+            try (socket) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+                socket.setSoTimeout(10_000); // an unsent flush would otherwise wait for the peer's answer forever
+                OutputStream out = socket.getOutputStream();
+                out.write(sent, 0, 1);
+                out.write(sent, 1, 4);
+                out.flush();
+                assertEquals(5, socket.getInputStream().read(), "the flushed bytes reached the peer");
+                // single bytes, Okio-sized writes, writes larger than the buffer, flushes in between
+                int off = 5;
+                out.write(sent[off++]);
+                int step = 1;
+                while (off < sent.length) {
+                    int n = Math.min(step, sent.length - off);
+                    out.write(sent, off, n);
+                    off += n;
+                    step = step % 3 == 0 ? 8192 : step * 7 % 200_000 + 1;
+                    if (off % 5 == 0) {
+                        out.flush();
+                    }
+                }
+                out.flush();
+                socket.shutdownOutput();
+                assertArrayEquals(sent, reader.get(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
     void zeroBufferMeansPlainSockets() throws Exception {
-        try (Socket socket = new BackendSocketFactory(0).createSocket()) {
+        try (Socket socket = new BackendSocketFactory(0, 0).createSocket()) {
             assertEquals(Socket.class, socket.getClass());
             assertTrue(socket.getTcpNoDelay());
         }
