@@ -102,4 +102,32 @@ class D1BindingTest {
         assertTrue(d1.sessions.subList(0, firstSession).stream().allMatch("null"::equals), d1.sessions.toString());
         assertTrue(d1.sessions.get(firstSession + 1).matches("[0-9a-f]{8}-.*"), d1.sessions.toString());
     }
+
+    /** D1-2 / D1-9: params of null, numbers and strings cross as one string; BLOBs, NaN and Infinity as values. */
+    @Test
+    void paramsCrossAsOneStringWithTheSameValues() throws Exception {
+        FakeD1 d1 = new FakeD1();
+        WorkerEnvironment env = WorkerEnvironment.builder().d1("DB", d1).build();
+        WorkerBundle bundle = bundle("d1-text.js", new WorkerModule("d1-text.js", ModuleType.ESM,
+                FetchHandlerTest.resource("workers/d1-text.js")));
+        try (LoadedWorker worker = engine.load(bundle, env, RuntimeLimits.defaults())) {
+            WorkerResponse response = call(worker, get("https://x/"));
+            String json = body(response);
+            assertEquals(200, response.status(), json);
+            has(json, "\"single\":3");
+        }
+        assertEquals(List.of(new D1Statement("ECHO text", List.of(D1Value.of(""), D1Value.of("a:b;c"), D1Value.of("12:s3:n"),
+                D1Value.of("h\u00e9llo\uD83D\uDE00\uD800"), D1Value.of("\n\t\"\\"), D1Value.NULL, D1Value.of(0L),
+                D1Value.of(0L), D1Value.of(-7L), D1Value.of(1.5), D1Value.of(1_000_000_000_000_000_000_000d),
+                D1Value.of(-1.5e-7), D1Value.of(9007199254740992L), D1Value.of(9.223372036854775807E18),
+                D1Value.of(Long.MIN_VALUE), D1Value.of(123456789012345L), D1Value.of(1L)))), d1.queries.get(0));
+        List<D1Statement> batch = d1.queries.get(1);
+        assertEquals(4, batch.size());
+        assertEquals(new D1Statement("ECHO 1:2:", List.of(D1Value.of("x"))), batch.get(0));
+        assertEquals(new D1Statement("ECHO none", List.of()), batch.get(1));
+        assertEquals(new D1Statement("ECHO blob", List.of(D1Value.of(new byte[]{1, 2}), D1Value.of("y"))), batch.get(2));
+        assertEquals(1, batch.get(3).params().size());
+        assertTrue(batch.get(3).params().get(0) instanceof D1Value.Real r && Double.isNaN(r.value()), batch.toString());
+        assertEquals(List.of(new D1Statement("ECHO one", List.of(D1Value.of(3L)))), d1.queries.get(2));
+    }
 }

@@ -34,7 +34,9 @@ import java.util.List;
  * arrive as one flat JS array {@code [sql0, params0, sql1, params1, ...]} whose params d1.js already validated
  * and normalized (null, number, string, ArrayBuffer); results go back as one JSON text in D1's shape (meta keys
  * as on Cloudflare, BLOBs as number arrays), parsed by JSON.parse on the JS side. Databases are addressed by
- * their index in the environment.
+ * their index in the environment. Queries whose params are only null, finite numbers and strings (nearly all)
+ * arrive instead as one string ({@code d1QueryText}, read by {@link D1StatementText}): one value crossing from V8
+ * instead of a JNI call and a V8 handle per array and per element.
  */
 public final class D1Host implements HostApi {
     private static final double TWO_POW_63 = 9.223372036854775807E18;
@@ -53,6 +55,13 @@ public final class D1Host implements HostApi {
             host.function("d1Query", args -> {
                 D1DatabaseBinding db = database(args);
                 List<D1Statement> statements = statements((V8ValueArray) JsArgs.arg(args, 2));
+                String session = JsArgs.string(args, 3);
+                return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
+                        D1Host::encodeQuery));
+            });
+            host.function("d1QueryText", args -> {
+                D1DatabaseBinding db = database(args);
+                List<D1Statement> statements = D1StatementText.decode(JsArgs.string(args, 2));
                 String session = JsArgs.string(args, 3);
                 return started(host, services.startBindingCall(JsArgs.integer(args, 0, 0), () -> db.query(statements, session),
                         D1Host::encodeQuery));
@@ -111,11 +120,7 @@ public final class D1Host implements HostApi {
             return D1Value.of((long) l.getValue());
         }
         if (v instanceof V8ValueDouble d) {
-            double x = d.getValue();
-            if (x == Math.rint(x) && !Double.isInfinite(x) && x >= -TWO_POW_63 && x < TWO_POW_63) {
-                return D1Value.of((long) x);
-            }
-            return D1Value.of(x);
+            return number(d.getValue());
         }
         if (v instanceof V8ValueString s) {
             return D1Value.of(s.getValue());
@@ -124,6 +129,31 @@ public final class D1Host implements HostApi {
             return D1Value.of(JsBytes.toBytes(v));
         }
         throw new IllegalArgumentException("unexpected D1 parameter " + v.getClass().getSimpleName());
+    }
+
+    /** D1-9 for a number JS wrote as text ({@code String(n)} of a finite number, e.g. {@code 42}, {@code 1.5e-7}). */
+    static D1Value number(String text) {
+        int length = text.length();
+        if (length > 0 && length < 16) {
+            // the common case, a small integer (JS writes integers below 1e21 without exponent or fraction)
+            int i = text.charAt(0) == '-' ? 1 : 0;
+            boolean digits = i < length;
+            for (; i < length && digits; i++) {
+                char c = text.charAt(i);
+                digits = c >= '0' && c <= '9';
+            }
+            if (digits) {
+                return D1Value.of(Long.parseLong(text));
+            }
+        }
+        return number(Double.parseDouble(text));
+    }
+
+    static D1Value number(double x) {
+        if (x == Math.rint(x) && !Double.isInfinite(x) && x >= -TWO_POW_63 && x < TWO_POW_63) {
+            return D1Value.of((long) x);
+        }
+        return D1Value.of(x);
     }
 
     private static V8Value[] encodeQuery(V8Runtime rt, D1QueryResult result) throws JavetException {

@@ -1,6 +1,8 @@
 // D1Database (checklist D1-2..D1-9, D1-12): the JS half of a D1 binding. A query crosses as one flat array
 // [sql0, params0, sql1, params1, ...] with params already normalized here (null, number, string, ArrayBuffer);
-// results come back as one JSON text (columns + rows + meta) and are shaped here.
+// results come back as one JSON text (columns + rows + meta) and are shaped here. A query whose params are only
+// null, finite numbers and strings (nearly every one) crosses as one string instead (statementText): reading
+// arrays element by element costs the host a JNI call and a V8 handle each.
 
 import { host } from './host.js';
 import { assertInRequest } from './errors.js';
@@ -10,6 +12,7 @@ const CONSTRUCT = Symbol('D1Database');
 const PREFIX = /^(D1_[A-Z_]+): /;
 const FIRST_UNCONSTRAINED = 'first-unconstrained';
 const FIRST_PRIMARY = 'first-primary';
+const isFiniteNumber = Number.isFinite; // captured before user code runs
 
 /** D1-12: an Error with D1's message and cause = Error(message without its prefix). */
 function d1Error(message, cause = undefined) {
@@ -42,6 +45,33 @@ function normalizeParam(value) {
   throw d1Error(`D1_TYPE_ERROR: Type '${type}' not supported for value '${describe(value)}'`);
 }
 
+/**
+ * The flat statements as one string (read by the host's D1StatementText), or undefined when a param must cross
+ * as a value (a BLOB, NaN, ±Infinity). Per statement `<sql length>:<sql><param count>:`, then per param `n`
+ * (null), `d<String(number)>;` or `s<length>:<string>`; lengths in UTF-16 units, so nothing is escaped.
+ */
+function statementText(flat) {
+  let text = '';
+  for (let i = 0; i < flat.length; i += 2) {
+    const sql = flat[i];
+    const params = flat[i + 1];
+    text += sql.length + ':' + sql + params.length + ':';
+    for (let j = 0; j < params.length; j++) {
+      const p = params[j];
+      if (p === null) {
+        text += 'n';
+      } else if (typeof p === 'string') {
+        text += 's' + p.length + ':' + p;
+      } else if (typeof p === 'number' && isFiniteNumber(p)) {
+        text += 'd' + p + ';';
+      } else {
+        return undefined;
+      }
+    }
+  }
+  return text;
+}
+
 // A query target: the database index and, for a session, its mutable state.
 class Target {
   constructor(index, session) {
@@ -53,7 +83,9 @@ class Target {
     assertInRequest();
     const session = this.session;
     const constraint = session === null ? null : (session.bookmark ?? session.constraint);
-    return hostCall((id) => host.d1Query(id, this.index, flat, constraint)).then(({ a, b }) => {
+    const text = statementText(flat);
+    return hostCall((id) => (text !== undefined ? host.d1QueryText(id, this.index, text, constraint)
+      : host.d1Query(id, this.index, flat, constraint))).then(({ a, b }) => {
       if (session !== null && typeof b === 'string' && (session.bookmark === null || b > session.bookmark)) {
         session.bookmark = b;
       }

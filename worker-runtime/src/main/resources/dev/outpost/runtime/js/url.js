@@ -315,7 +315,35 @@ function newRecord() {
 
 const FAILURE = null;
 
+// The usual shape of a request URL: http(s), a lower-case ASCII domain, an optional port, and a path and query of
+// characters that are neither percent-encoded nor otherwise rewritten by the state machine below (no backslash,
+// tab/newline, space, quote, '<', '>', '^', '`', '{', '}', non-ASCII; no fragment or userinfo). Such a URL is
+// read by this one expression into the record the state machine would build (new URL(request.url) runs on most
+// requests: ~5 us through the state machine); every other input — including dot segments and hosts ending in a
+// number, which are normalized — goes through basicParse as before.
+const SIMPLE_URL = /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::([0-9]{1,5}))?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@\/%]*)?(?:\?([A-Za-z0-9\-._~!$&()*+,;=:@\/?%]*))?$/;
+
+function simpleParse(input) {
+  const m = SIMPLE_URL.exec(input);
+  if (m === null || endsInNumber(m[2])) return null;
+  let port = null;
+  if (m[3] !== undefined) {
+    port = parseInt(m[3], 10);
+    if (port > 65535) return null;
+    if (port === SPECIAL[m[1]]) port = null;
+  }
+  const path = m[4] === undefined ? [''] : m[4].slice(1).split('/');
+  for (const segment of path) {
+    if (segment.length > 0 && segment.length <= 6 && (isSingleDot(segment) || isDoubleDot(segment))) return null;
+  }
+  return { scheme: m[1], username: '', password: '', host: m[2], port, path, query: m[5] ?? null, fragment: null };
+}
+
 function basicParse(input, base = null, url = null, stateOverride = null) {
+  if (url === null && base === null) {
+    const simple = simpleParse(input);
+    if (simple !== null) return simple;
+  }
   if (url === null) {
     url = newRecord();
     input = input.replace(/^[\0- ]+|[\0- ]+$/g, '');
