@@ -34,4 +34,18 @@ final class ItStack {
         return new ControlPlaneClient(stack.apiBaseUrl(), stack.credentials().accountId(),
                 stack.credentials().apiToken(), json);
     }
+
+    /**
+     * Uploads (and deploys) worker {@code name} from {@code source}, written to {@code state/scripts}, with
+     * {@code metadata} (bindings, migrations ...), to which the main module and compatibility date 2025-01-01 are added.
+     */
+    static void upload(ControlPlaneClient controlPlane, Path state, String name, String source,
+                       com.fasterxml.jackson.databind.node.ObjectNode metadata) throws java.io.IOException {
+        Path file = java.nio.file.Files.createDirectories(state.resolve("scripts")).resolve(name + ".js");
+        java.nio.file.Files.writeString(file, source);
+        dev.outpost.localstack.deploy.WorkerBundle bundle = dev.outpost.localstack.deploy.WorkerBundle.fromPath(file, null);
+        metadata.put("main_module", bundle.mainModule());
+        metadata.put("compatibility_date", "2025-01-01");
+        controlPlane.uploadScript(name, bundle, metadata);
+    }
 }
