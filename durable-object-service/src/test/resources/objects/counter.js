@@ -233,7 +233,31 @@ export class Counter extends DurableObject {
     } catch (e) {
       out.d1 = e.message;
     }
+    try {
+      await this.env.BUCKET.get('k');
+    } catch (e) {
+      out.r2 = e.message;
+    }
+    try {
+      await this.env.Q.send({ n: 1 });
+    } catch (e) {
+      out.queue = e.message;
+    }
     return out;
+  }
+
+  // SVC-2/SVC-3 inside an object: the service binding goes to the gateway's WorkerDispatchService
+  async serviceCalls() {
+    const response = await this.env.HELPER.fetch('https://helper/path?q=1',
+      { method: 'PUT', body: 'payload', headers: { 'x-from': 'object' } });
+    let gone;
+    try {
+      await this.env.HELPER.gone();
+    } catch (e) {
+      gone = e.message;
+    }
+    return { status: response.status, statusText: response.statusText, echo: response.headers.get('x-echo'),
+      text: await response.text(), sum: await this.env.HELPER.add(2, { n: 3 }), gone };
   }
 }
 

@@ -38,4 +38,19 @@ public interface DurableObjectConfig {
     /** Deadline of the binding calls objects make (KV, other Durable Objects, the gateway's version lookup). */
     @WithDefault("5s")
     Duration bindingTimeout();
+
+    /**
+     * D1 bindings inside objects: the d1-service shards (host:port, comma-separated), same list and order as the
+     * gateway's {@code outpost.gateway.d1.shards}; a database id is owned by one (rendezvous hashing).
+     */
+    @WithDefault("127.0.0.1:8083")
+    String d1Shards();
+
+    /** Deadline of one D1 call from an object: longer than d1-service's 30 s query limit, so its own error wins. */
+    @WithDefault("35s")
+    Duration d1Timeout();
+
+    /** Deadline of a queue send from an object: a send waits for every Kafka replica (acks=all). */
+    @WithDefault("30s")
+    Duration queueSendTimeout();
 }

@@ -197,13 +197,34 @@ class DurableObjectFeaturesTest {
     }
 
     @Test
-    void kvAndD1BindingsArePresentAndFailClearly() throws Exception {
-        // KV inside objects goes to kv-service (absent in this test: 503); D1 says it is not available yet
+    void bindingsGoToTheirServicesAndFailClearlyWhenTheyAreDown() throws Exception {
+        // DO-6 this.env: KV, D1 (D1-12), R2 and queue bindings inside objects are the gateway's clients, calling
+        // their services directly; none runs in this test (port 1 refuses), so each fails as a worker's would
         ObjectAddress counter = address(TestCodeServer.COUNTER_NS, idOwnedBy(0), null);
         JsonNode r = ok(counter, "bindingErrors", NO_ARGS);
         assertEquals("function", r.get("kvType").asText(), r.toString());
         assertEquals("function", r.get("d1Type").asText(), r.toString());
         assertTrue(r.get("kv").asText().startsWith("KV GET failed: 503"), r.toString());
-        assertTrue(r.get("d1").asText().contains("not available inside Durable Objects"), r.toString());
+        assertTrue(r.get("d1").asText().startsWith("D1_ERROR: D1 QUERY failed: 503"), r.toString());
+        assertTrue(r.get("r2").asText().startsWith("get: Network connection lost. (R2 service unavailable"), r.toString());
+        assertTrue(r.get("queue").asText().startsWith("Queue send failed: 503"), r.toString());
+    }
+
+    @Test
+    void serviceBindingGoesThroughTheGatewaysWorkerDispatch() throws Exception {
+        // SVC-2: fetch from an object reaches WorkerDispatchService.Fetch with the account, target worker, binding,
+        // entrypoint, props, method, URL, body and headers; the answer's status, text and headers come back
+        ObjectAddress counter = address(TestCodeServer.COUNTER_NS, idOwnedBy(0), null);
+        JsonNode r = ok(counter, "serviceCalls", NO_ARGS);
+        assertEquals(201, r.get("status").asInt(), r.toString());
+        assertEquals("Created", r.get("statusText").asText(), r.toString());
+        assertEquals("yes", r.get("echo").asText(), r.toString());
+        assertEquals(TestCodeServer.ACCOUNT + " helper-worker HELPER Named {\"p\":1} PUT https://helper/path?q=1 payload"
+                + " x-from=object", r.get("text").asText());
+        // SVC-3: RPC arguments travel in the runtime's encoding and the outcome comes back decoded
+        assertEquals("[2,{\"n\":3}]", r.get("sum").toString());
+        // a target the gateway cannot serve: its message reaches the object's code
+        assertEquals("Service binding 'HELPER' points at worker 'helper-worker', which is not deployed.",
+                r.get("gone").asText(), r.toString());
     }
 }

@@ -1,14 +1,17 @@
 package dev.outpost.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.localstack.Component;
 import dev.outpost.localstack.LocalStack;
 import dev.outpost.localstack.deploy.ControlPlaneClient;
+import dev.outpost.localstack.deploy.WorkerBundle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -70,5 +73,19 @@ final class ItStack {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().workerPort() + path))
                 .header("Host", name + ".localhost").timeout(Duration.ofSeconds(60)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Uploads (and deploys) worker {@code name} from {@code source}, written to {@code state/scripts}, with
+     * {@code metadata} (bindings, migrations ...), to which the main module and compatibility date 2025-01-01 are added.
+     */
+    static void upload(ControlPlaneClient controlPlane, Path state, String name, String source,
+            ObjectNode metadata) throws IOException {
+        Path file = Files.createDirectories(state.resolve("scripts")).resolve(name + ".js");
+        Files.writeString(file, source);
+        WorkerBundle bundle = WorkerBundle.fromPath(file, null);
+        metadata.put("main_module", bundle.mainModule());
+        metadata.put("compatibility_date", "2025-01-01");
+        controlPlane.uploadScript(name, bundle, metadata);
     }
 }

@@ -50,4 +50,10 @@ public class StandInGateway implements WorkerDispatchService {
     public Uni<HttpResponse> fetch(WorkerFetchRequest request) {
         return Uni.createFrom().item(HttpResponse.getDefaultInstance());
     }
+
+    @Override
+    public Uni<dev.outpost.contracts.gateway.v1.WorkerCallResponse> call(
+            dev.outpost.contracts.gateway.v1.WorkerCallRequest request) {
+        return Uni.createFrom().item(dev.outpost.contracts.gateway.v1.WorkerCallResponse.getDefaultInstance());
+    }
 }

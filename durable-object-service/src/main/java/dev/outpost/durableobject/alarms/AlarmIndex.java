@@ -2,18 +2,16 @@ package dev.outpost.durableobject.alarms;
 
 import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.durableobject.DurableObjectConfig;
+import dev.outpost.durableobject.storage.SqliteFiles;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +40,11 @@ public class AlarmIndex {
 
     private synchronized Connection db() throws SQLException {
         if (connection == null) {
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (java.io.IOException e) {
-                throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-            }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("CREATE TABLE IF NOT EXISTS alarms (storage_key TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
-                        + "namespace_id TEXT NOT NULL, object_id TEXT NOT NULL, name TEXT NOT NULL, "
-                        + "scheduled INTEGER NOT NULL, due INTEGER NOT NULL, retry_count INTEGER NOT NULL)");
-                s.execute("CREATE INDEX IF NOT EXISTS alarms_by_due ON alarms (due)");
-            }
+            Connection c = SqliteFiles.open(file,
+                    "CREATE TABLE IF NOT EXISTS alarms (storage_key TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
+                            + "namespace_id TEXT NOT NULL, object_id TEXT NOT NULL, name TEXT NOT NULL, "
+                            + "scheduled INTEGER NOT NULL, due INTEGER NOT NULL, retry_count INTEGER NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS alarms_by_due ON alarms (due)");
             connection = c;
         }
         return connection;

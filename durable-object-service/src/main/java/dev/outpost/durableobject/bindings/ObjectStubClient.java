@@ -2,31 +2,22 @@ package dev.outpost.durableobject.bindings;
 
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.CallFailure;
+import dev.outpost.contracts.clients.HttpMessages;
+import dev.outpost.contracts.clients.ObjectReplies;
 import dev.outpost.contracts.common.v1.Caller;
-import dev.outpost.contracts.common.v1.Header;
-import dev.outpost.contracts.common.v1.HttpRequest;
-import dev.outpost.contracts.common.v1.HttpResponse;
 import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.contracts.durableobject.v1.ObjectCallRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchHead;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchRequest;
-import dev.outpost.contracts.durableobject.v1.ObjectFetchResponse;
 import dev.outpost.durableobject.hosting.ObjectHost;
 import dev.outpost.durableobject.placement.ObjectPlacement;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.BindingException;
 import dev.outpost.runtime.bindings.DurableObjectClient;
-import dev.outpost.runtime.glue.JsonText;
 import io.smallrye.mutiny.Multi;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -38,9 +29,6 @@ import java.util.concurrent.CompletionStage;
  * or too slow is marked retryable.
  */
 public final class ObjectStubClient implements DurableObjectClient {
-    /** The prefix durable-objects.js reads as "retryable". */
-    static final String RETRYABLE = "[retryable] ";
-
     private final ObjectHost host;
     private final ObjectPlacement placement;
     private final ShardChannels shards;
@@ -68,15 +56,10 @@ public final class ObjectStubClient implements DurableObjectClient {
             if (placement.isLocal(objectId)) {
                 return host.fetch(address, request);
             }
-            HttpRequest.Builder http = HttpRequest.newBuilder().setMethod(request.method()).setUrl(request.url())
-                    .setBody(ByteString.copyFrom(request.body() == null ? new byte[0] : request.body()));
-            for (Map.Entry<String, String> h : request.headers()) {
-                http.addHeaders(Header.newBuilder().setName(h.getKey()).setValue(h.getValue()));
-            }
-            ObjectFetchRequest head = ObjectFetchRequest.newBuilder()
-                    .setHead(ObjectFetchHead.newBuilder().setAddress(address).setRequest(http)).build();
+            ObjectFetchRequest head = ObjectFetchRequest.newBuilder().setHead(ObjectFetchHead.newBuilder()
+                    .setAddress(address).setRequest(HttpMessages.request(request, request.body()))).build();
             return shards.shard(placement.owner(objectId), timeout.toMillis()).fetch(Multi.createFrom().item(head))
-                    .collect().asList().subscribeAsCompletionStage().thenApply(ObjectStubClient::response);
+                    .collect().asList().subscribeAsCompletionStage().thenApply(ObjectReplies::response);
         }).handle((response, failure) -> {
             if (failure != null) {
                 throw failed(objectId, failure);
@@ -94,15 +77,7 @@ public final class ObjectStubClient implements DurableObjectClient {
             ObjectCallRequest request = ObjectCallRequest.newBuilder().setAddress(address).addPath(member)
                     .setArguments(ByteString.copyFromUtf8(argumentsJson == null ? "" : argumentsJson)).build();
             return shards.shard(placement.owner(objectId), timeout.toMillis()).call(request)
-                    .subscribeAsCompletionStage().thenApply(reply -> {
-                        if (reply.hasError()) {
-                            StringBuilder sb = new StringBuilder("{\"ok\":false,\"error\":{\"name\":");
-                            JsonText.quote(sb, reply.getError().getName()).append(",\"message\":");
-                            JsonText.quote(sb, reply.getError().getMessage()).append("}}");
-                            return sb.toString();
-                        }
-                        return reply.getResult().toString(StandardCharsets.UTF_8);
-                    });
+                    .subscribeAsCompletionStage().thenApply(ObjectReplies::outcome);
         }).handle((outcome, failure) -> {
             if (failure != null) {
                 throw failed(objectId, failure);
@@ -118,27 +93,6 @@ public final class ObjectStubClient implements DurableObjectClient {
                 .setName(name == null ? "" : name).setScriptVersionId(version).build());
     }
 
-    private static WorkerResponse response(List<ObjectFetchResponse> parts) {
-        HttpResponse head = null;
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (ObjectFetchResponse part : parts) {
-            if (part.hasHead()) {
-                head = part.getHead();
-                body.writeBytes(head.getBody().toByteArray());
-            } else {
-                body.writeBytes(part.getChunk().toByteArray());
-            }
-        }
-        if (head == null) {
-            throw new BindingException(RETRYABLE + "Durable Object fetch returned no response.");
-        }
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (Header h : head.getHeadersList()) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
-        }
-        return new WorkerResponse(head.getStatus(), head.getStatusText(), headers, body.toByteArray());
-    }
-
     /** DO-5/DO-15: the service's message; a shard (or the gateway) that is down or too slow is worth retrying. */
     private BindingException failed(String objectId, Throwable failure) {
         CallFailure failed = CallFailure.of(failure);
@@ -152,6 +106,6 @@ public final class ObjectStubClient implements DurableObjectClient {
             }
             message = "Durable Object service unavailable: " + message;
         }
-        return new BindingException((failed.retryable() ? RETRYABLE : "") + message, failed.cause());
+        return new BindingException((failed.retryable() ? ObjectReplies.RETRYABLE : "") + message, failed.cause());
     }
 }

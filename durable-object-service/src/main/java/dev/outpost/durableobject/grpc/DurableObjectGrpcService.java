@@ -2,9 +2,7 @@ package dev.outpost.durableobject.grpc;
 
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.OutpostErrors;
-import dev.outpost.contracts.common.v1.Header;
-import dev.outpost.contracts.common.v1.HttpRequest;
-import dev.outpost.contracts.common.v1.HttpResponse;
+import dev.outpost.contracts.clients.HttpMessages;
 import dev.outpost.contracts.durableobject.v1.DurableObjectService;
 import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.contracts.durableobject.v1.ObjectCallRequest;
@@ -17,7 +15,6 @@ import dev.outpost.contracts.durableobject.v1.ValidateIdResponse;
 import dev.outpost.durableobject.ObjectIds;
 import dev.outpost.durableobject.hosting.ObjectHost;
 import dev.outpost.durableobject.placement.ObjectPlacement;
-import dev.outpost.runtime.BodyStream;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import io.grpc.Status;
@@ -27,12 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -69,13 +61,8 @@ public class DurableObjectGrpcService implements DurableObjectService {
             }
             ObjectAddress address = head.getAddress();
             check(address);
-            HttpRequest http = head.getRequest();
-            List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (Header h : http.getHeadersList()) {
-                headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
-            }
-            WorkerRequest workerRequest = new WorkerRequest(http.getMethod(), http.getUrl(), headers,
-                    body.toByteArray(), "do-" + UUID.randomUUID());
+            WorkerRequest workerRequest = HttpMessages.request(head.getRequest(), body.toByteArray(),
+                    "do-" + UUID.randomUUID(), null);
             return Uni.createFrom().completionStage(() -> host.fetch(address, workerRequest)
                     .thenCompose(DurableObjectGrpcService::answer));
         }).toMulti();
@@ -121,28 +108,7 @@ public class DurableObjectGrpcService implements DurableObjectService {
 
     /** The response as one message; a streamed body is read to its end first. */
     private static CompletionStage<ObjectFetchResponse> answer(WorkerResponse response) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(response.body() == null ? new byte[0] : response.body());
-        CompletableFuture<Void> read = response.bodyStream() == null ? CompletableFuture.completedFuture(null)
-                : drain(response.bodyStream(), body);
-        return read.thenApply(ignored -> {
-            HttpResponse.Builder head = HttpResponse.newBuilder().setStatus(response.status())
-                    .setStatusText(response.statusText() == null ? "" : response.statusText())
-                    .setBody(ByteString.copyFrom(body.toByteArray()));
-            for (Map.Entry<String, String> h : response.headers()) {
-                head.addHeaders(Header.newBuilder().setName(h.getKey()).setValue(h.getValue()));
-            }
-            return ObjectFetchResponse.newBuilder().setHead(head).build();
-        });
-    }
-
-    private static CompletableFuture<Void> drain(BodyStream stream, ByteArrayOutputStream into) {
-        return stream.read().toCompletableFuture().thenCompose(chunk -> {
-            if (chunk == null) {
-                return CompletableFuture.completedFuture(null);
-            }
-            into.writeBytes(chunk);
-            return drain(stream, into);
-        });
+        return HttpMessages.body(response).thenApply(body -> ObjectFetchResponse.newBuilder()
+                .setHead(HttpMessages.response(response, body)).build());
     }
 }

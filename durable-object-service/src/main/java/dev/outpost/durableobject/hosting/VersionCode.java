@@ -29,9 +29,8 @@ final class VersionCode {
     }
 
     /**
-     * The objects' env (DO-6 {@code this.env}): the script's value bindings, its Durable Object namespaces (stubs
-     * served from this service) and KV namespaces; D1, R2, service and queue bindings whose calls fail saying
-     * they are not available here yet ({@link ObjectBindings}).
+     * The objects' env (DO-6 {@code this.env}): the script's value bindings and every binding a worker's env has
+     * (Durable Object and KV namespaces, D1, R2, service and queue bindings), served by {@link ObjectBindings}.
      */
     static WorkerEnvironment environment(String accountId, ObjectCode code, DurableObjectStorage storage,
                                          ObjectBindings bindings) {
@@ -46,10 +45,10 @@ final class VersionCode {
                 case "durable_object_namespace" -> env.durableObjectNamespace(b.getName(), b.getValue(), b.getClassName(),
                         bindings.objects(accountId, script, b));
                 case "kv_namespace" -> env.kv(b.getName(), bindings.kv(accountId, script, b));
-                case "d1" -> env.d1(b.getName(), bindings.d1(b));
-                case "r2_bucket" -> env.r2(b.getName(), bindings.r2(b));
-                case "service" -> env.service(b.getName(), bindings.service(b));
-                case "queue" -> env.queue(b.getName(), b.getName(), bindings.queue(b));
+                case "d1" -> env.d1(b.getName(), bindings.d1(accountId, script, b));
+                case "r2_bucket" -> env.r2(b.getName(), bindings.r2(accountId, script, b));
+                case "service" -> env.service(b.getName(), bindings.service(accountId, b));
+                case "queue" -> env.queue(b.getName(), b.getValue(), bindings.queue(accountId, script, b));
                 default -> {
                     // the gateway sends no other kind (see ObjectCodeService in durable_object.proto)
                 }

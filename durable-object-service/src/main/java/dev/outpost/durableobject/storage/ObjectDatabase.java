@@ -1,11 +1,8 @@
 package dev.outpost.durableobject.storage;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The SQLite file of one Durable Object (DO-8, DO-9): WAL mode with {@code synchronous=FULL}, so a commit is on
@@ -25,24 +22,10 @@ public final class ObjectDatabase implements AutoCloseable {
     }
 
     public static ObjectDatabase open(Path file) throws SQLException {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=5000");
-            s.execute("CREATE TABLE IF NOT EXISTS _cf_KV (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
-            // DO-12: the object's alarm (key 'alarm', ms since the epoch) lives with its data, so it commits with it
-            s.execute("CREATE TABLE IF NOT EXISTS _cf_METADATA (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return new ObjectDatabase(c);
+        return new ObjectDatabase(SqliteFiles.open(file,
+                "CREATE TABLE IF NOT EXISTS _cf_KV (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+                // DO-12: the object's alarm (key 'alarm', ms since the epoch) lives with its data, so it commits with it
+                "CREATE TABLE IF NOT EXISTS _cf_METADATA (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID"));
     }
 
     /** DO-12: who hears of an alarm before it is written (the node's alarm index, as a hint). */

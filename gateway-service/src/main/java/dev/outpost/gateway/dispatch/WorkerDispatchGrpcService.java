@@ -1,6 +1,17 @@
 package dev.outpost.gateway.dispatch;
 
 import dev.outpost.contracts.OutpostErrors;
+import dev.outpost.contracts.clients.HttpMessages;
+import dev.outpost.contracts.gateway.v1.WorkerCallRequest;
+import dev.outpost.contracts.gateway.v1.WorkerCallResponse;
+import dev.outpost.contracts.gateway.v1.WorkerRef;
+import dev.outpost.gateway.bindings.service.CallDepth;
+import dev.outpost.gateway.bindings.service.LocalServiceBinding;
+import dev.outpost.gateway.ingress.RequestIds;
+import dev.outpost.runtime.RpcCall;
+import dev.outpost.runtime.WorkerRequest;
+import dev.outpost.runtime.bindings.BindingCallContext;
+import dev.outpost.runtime.bindings.ServiceBinding;
 import dev.outpost.contracts.common.v1.HttpResponse;
 import dev.outpost.contracts.gateway.v1.DeliverBatchRequest;
 import dev.outpost.contracts.gateway.v1.DeliverBatchResponse;
@@ -26,8 +37,8 @@ import org.jboss.logging.Logger;
  * Calls into worker code from other services. {@code DeliverBatch} (Q-5/Q-6): queue-service hands a batch to the
  * consumer worker's {@code queue()} handler, run on the deployed version's isolates like any request; the answer
  * carries the handler's outcome and its ack/retry decisions, which queue-service settles. {@code Scheduled} runs the
- * worker's {@code scheduled()} handler as the cron runner does. {@code Fetch} is not served over gRPC yet and answers
- * UNIMPLEMENTED with a code.
+ * worker's {@code scheduled()} handler as the cron runner does. {@code Fetch} and {@code Call} serve the service
+ * bindings of Durable Objects (SVC-2/SVC-3), which run in durable-object-service.
  */
 @GrpcService
 public class WorkerDispatchGrpcService implements WorkerDispatchService {
@@ -93,9 +104,50 @@ public class WorkerDispatchGrpcService implements WorkerDispatchService {
         };
     }
 
+    /**
+     * SVC-2 from a Durable Object (durable-object-service runs objects, the gateway runs workers): the binding's
+     * target served as {@link LocalServiceBinding} serves a worker's binding, with the hops behind the call counted
+     * for the loop limit. Bodies travel whole.
+     */
     @Override
     public Uni<HttpResponse> fetch(WorkerFetchRequest request) {
-        return Uni.createFrom().failure(OutpostErrors.error(Status.Code.UNIMPLEMENTED, "DISPATCH_NOT_IMPLEMENTED",
-                "WorkerDispatchService.Fetch is not served by this gateway yet"));
+        var http = request.getRequest();
+        WorkerRequest hop = HttpMessages.request(http, http.getBody().toByteArray(), RequestIds.next("svc"), null);
+        return Uni.createFrom().completionStage(() -> {
+            ServiceBinding binding = binding(request.getWorker(), request.getBinding(), request.getEntrypoint(),
+                    request.getPropsJson());
+            return BindingCallContext.call(CallDepth.at(io.opentelemetry.context.Context.current(), request.getDepth()),
+                            () -> binding.fetch(hop))
+                    .thenCompose(response -> HttpMessages.body(response)
+                            .thenApply(body -> HttpMessages.response(response, body)));
+        }).onFailure(e -> !(e instanceof io.grpc.StatusRuntimeException)).transform(WorkerDispatchGrpcService::notServed);
+    }
+
+    /** SVC-3 from a Durable Object: an RPC method of the target's entrypoint, answered as its outcome JSON. */
+    @Override
+    public Uni<WorkerCallResponse> call(WorkerCallRequest request) {
+        RpcCall call = new RpcCall(request.getMember(), request.getArgumentsJson().isEmpty() ? null
+                : request.getArgumentsJson(), RequestIds.next("rpc"), null);
+        return Uni.createFrom().completionStage(() -> {
+            ServiceBinding binding = binding(request.getWorker(), request.getBinding(), request.getEntrypoint(),
+                    request.getPropsJson());
+            return BindingCallContext.call(CallDepth.at(io.opentelemetry.context.Context.current(), request.getDepth()),
+                    () -> binding.call(call));
+        }).map(outcome -> WorkerCallResponse.newBuilder().setOutcomeJson(outcome).build())
+                .onFailure(e -> !(e instanceof io.grpc.StatusRuntimeException)).transform(WorkerDispatchGrpcService::notServed);
+    }
+
+    private ServiceBinding binding(WorkerRef worker, String name, String entrypoint, String propsJson) {
+        return new LocalServiceBinding(deployments, host, worker.getAccountId(), name.isEmpty() ? worker.getScriptName()
+                : name, worker.getScriptName(), entrypoint.isEmpty() ? null : entrypoint,
+                propsJson.isEmpty() ? null : propsJson);
+    }
+
+    /** A target that is not deployed (or failed to load): FAILED_PRECONDITION with the binding's message. */
+    private static Throwable notServed(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return OutpostErrors.error(Status.Code.FAILED_PRECONDITION, "DISPATCH_TARGET_UNAVAILABLE",
+                String.valueOf(cause.getMessage()));
     }
 }

@@ -53,9 +53,15 @@ public final class ServiceProperties {
                 // the code of worker versions comes from the gateway (ObjectCodeService)
                 p.put("quarkus.grpc.clients.gateway.host", "127.0.0.1");
                 p.put("quarkus.grpc.clients.gateway.port", Integer.toString(ports.port(Component.GATEWAY)));
-                // KV bindings inside objects call kv-service directly
-                p.put("quarkus.grpc.clients.kv.host", "127.0.0.1");
-                p.put("quarkus.grpc.clients.kv.port", Integer.toString(ports.port(Component.KV)));
+                // KV, R2 and queue bindings inside objects call their services directly (service bindings go to
+                // the gateway above)
+                for (Component target : EnumSet.of(Component.KV, Component.R2, Component.QUEUE)) {
+                    String client = target.grpcClientName().orElseThrow();
+                    p.put("quarkus.grpc.clients." + client + ".host", "127.0.0.1");
+                    p.put("quarkus.grpc.clients." + client + ".port", Integer.toString(ports.port(target)));
+                }
+                // D1 bindings inside objects: the owning shard (the list must match the gateway's d1.shards)
+                p.put("outpost.durableobject.d1-shards", "127.0.0.1:" + ports.port(Component.D1));
             }
             case QUEUE -> {
                 p.put("kafka.bootstrap.servers", "127.0.0.1:" + ports.port(Component.KAFKA));

@@ -41,6 +41,20 @@ class ServicePropertiesTest {
         assertEquals("tok", p.get("outpost.gateway.bootstrap.token"));
     }
 
+    /** DO-6: an object's env reaches the gateway (code, service bindings), KV, R2, queues and the D1 shard. */
+    @Test
+    void durableObjectServiceGetsTheAddressesOfEveryBindingTarget() {
+        Map<String, String> p = ServiceProperties.of(Component.DURABLE_OBJECT, settings(1000, Map.of()));
+        assertEquals("9084", p.get("quarkus.http.port"));
+        assertEquals("9080", p.get("quarkus.grpc.clients.gateway.port"));
+        assertEquals("9081", p.get("quarkus.grpc.clients.kv.port"));
+        assertEquals("9082", p.get("quarkus.grpc.clients.r2.port"));
+        assertEquals("9085", p.get("quarkus.grpc.clients.queue.port"));
+        assertEquals("127.0.0.1", p.get("quarkus.grpc.clients.queue.host"));
+        assertEquals("127.0.0.1:9083", p.get("outpost.durableobject.d1-shards"));
+        assertEquals("127.0.0.1:9084", p.get("outpost.durableobject.shards"));
+    }
+
     @Test
     void eachServiceGetsItsDataDirBackendAndToken() {
         StackSettings s = settings(0, Map.of());

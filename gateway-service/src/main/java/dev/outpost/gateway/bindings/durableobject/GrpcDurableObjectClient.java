@@ -2,15 +2,13 @@ package dev.outpost.gateway.bindings.durableobject;
 
 import com.google.protobuf.ByteString;
 import dev.outpost.contracts.CallFailure;
+import dev.outpost.contracts.clients.HttpMessages;
+import dev.outpost.contracts.clients.ObjectReplies;
 import dev.outpost.contracts.common.v1.Caller;
-import dev.outpost.contracts.common.v1.Header;
-import dev.outpost.contracts.common.v1.HttpRequest;
-import dev.outpost.contracts.common.v1.HttpResponse;
 import dev.outpost.contracts.durableobject.v1.ObjectAddress;
 import dev.outpost.contracts.durableobject.v1.ObjectCallRequest;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchHead;
 import dev.outpost.contracts.durableobject.v1.ObjectFetchRequest;
-import dev.outpost.contracts.durableobject.v1.ObjectFetchResponse;
 import dev.outpost.gateway.hosting.ActiveVersion;
 import dev.outpost.gateway.hosting.DeploymentTable;
 import dev.outpost.runtime.WorkerRequest;
@@ -18,12 +16,6 @@ import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.bindings.BindingException;
 import dev.outpost.runtime.bindings.DurableObjectClient;
 import io.smallrye.mutiny.Multi;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +27,6 @@ import java.util.concurrent.CompletionStage;
  * retry are marked so the stub sets {@code .retryable}.
  */
 public final class GrpcDurableObjectClient implements DurableObjectClient {
-    /** The prefix durable-objects.js reads as "retryable". */
-    static final String RETRYABLE = "[retryable] ";
-
     private final DurableObjectShards shards;
     private final DeploymentTable deployments;
     private final String accountId;
@@ -68,20 +57,15 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
         } catch (BindingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpRequest.Builder http = HttpRequest.newBuilder().setMethod(request.method()).setUrl(request.url())
-                .setBody(ByteString.copyFrom(request.body()));
-        for (Map.Entry<String, String> h : request.headers()) {
-            http.addHeaders(Header.newBuilder().setName(h.getKey()).setValue(h.getValue()));
-        }
-        ObjectFetchRequest head = ObjectFetchRequest.newBuilder()
-                .setHead(ObjectFetchHead.newBuilder().setAddress(address).setRequest(http)).build();
+        ObjectFetchRequest head = ObjectFetchRequest.newBuilder().setHead(ObjectFetchHead.newBuilder()
+                .setAddress(address).setRequest(HttpMessages.request(request, request.body()))).build();
         return shards.owner(objectId).fetch(Multi.createFrom().item(head)).collect().asList()
                 .subscribeAsCompletionStage()
                 .handle((parts, failure) -> {
                     if (failure != null) {
                         throw failed(objectId, failure);
                     }
-                    return response(parts);
+                    return ObjectReplies.response(parts);
                 });
     }
 
@@ -99,13 +83,7 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
             if (failure != null) {
                 throw failed(objectId, failure);
             }
-            if (reply.hasError()) {
-                StringBuilder sb = new StringBuilder("{\"ok\":false,\"error\":{\"name\":");
-                dev.outpost.runtime.glue.JsonText.quote(sb, reply.getError().getName()).append(",\"message\":");
-                dev.outpost.runtime.glue.JsonText.quote(sb, reply.getError().getMessage()).append("}}");
-                return sb.toString();
-            }
-            return reply.getResult().toString(StandardCharsets.UTF_8);
+            return ObjectReplies.outcome(reply);
         });
     }
 
@@ -122,27 +100,6 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
                 .setScriptVersionId(version.get().versionId().toString()).build();
     }
 
-    private static WorkerResponse response(List<ObjectFetchResponse> parts) {
-        HttpResponse head = null;
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (ObjectFetchResponse part : parts) {
-            if (part.hasHead()) {
-                head = part.getHead();
-                body.writeBytes(head.getBody().toByteArray());
-            } else {
-                body.writeBytes(part.getChunk().toByteArray());
-            }
-        }
-        if (head == null) {
-            throw new BindingException(RETRYABLE + "Durable Object fetch returned no response.");
-        }
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (Header h : head.getHeadersList()) {
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
-        }
-        return new WorkerResponse(head.getStatus(), head.getStatusText(), headers, body.toByteArray());
-    }
-
     /** DO-5/DO-15: the service's message; a shard that is down or too slow is worth retrying. */
     private BindingException failed(String objectId, Throwable failure) {
         CallFailure failed = CallFailure.of(failure);
@@ -151,6 +108,6 @@ public final class GrpcDurableObjectClient implements DurableObjectClient {
             shards.reconnect(objectId);
             message = "Durable Object service unavailable: " + message;
         }
-        return new BindingException((failed.retryable() ? RETRYABLE : "") + message, failed.cause());
+        return new BindingException((failed.retryable() ? ObjectReplies.RETRYABLE : "") + message, failed.cause());
     }
 }

@@ -11,6 +11,7 @@ import dev.outpost.contracts.durableobject.v1.ObjectCodeService;
 import dev.outpost.contracts.durableobject.v1.ResolveNamespaceRequest;
 import dev.outpost.contracts.durableobject.v1.ResolvedNamespace;
 import dev.outpost.gateway.hosting.DeploymentTable;
+import dev.outpost.gateway.hosting.EnvironmentFactory;
 import dev.outpost.gateway.controlplane.secrets.SecretBindings;
 import dev.outpost.gateway.hosting.BindingSpec;
 import dev.outpost.gateway.hosting.StoredVersion;
@@ -27,7 +28,7 @@ import java.util.UUID;
 /**
  * Hands durable-object-service the code of a namespace's objects (DO-6): the worker version's modules, the class
  * and its storage backend, and the bindings of the object's env (values and secrets; DO and KV namespaces by id;
- * the other kinds by name). The version is the one the caller named, so objects and the worker that called them run the same code.
+ * D1 databases by id, R2 buckets and queues by name, service bindings with their target, entrypoint and props). The version is the one the caller named, so objects and the worker that called them run the same code.
  */
 @GrpcService
 public class ObjectCodeGrpcService implements ObjectCodeService {
@@ -122,13 +123,26 @@ public class ObjectCodeGrpcService implements ObjectCodeService {
                 }
                 case "durable_object_namespace" -> code.addBindings(b.setValue(nullToEmpty(binding.text("namespace_id")))
                         .setClassName(nullToEmpty(binding.text("class_name"))));
-                // KV is served inside objects by durable-object-service itself (straight to kv-service)
+                // KV, D1, R2 and queues are served inside objects by durable-object-service itself, straight to
+                // their services; service bindings come back here (WorkerDispatchService).
                 case "kv_namespace" -> code.addBindings(b.setValue(nullToEmpty(binding.text("namespace_id"))));
-                default -> {
-                    // D1, R2, service and queue: the name only, so the object's env has it and its calls fail
-                    // with an error naming what is missing instead of the binding being silently absent.
-                    code.addBindings(b);
+                case "d1" -> code.addBindings(b.setValue(nullToEmpty(EnvironmentFactory.d1DatabaseId(binding))));
+                case "r2_bucket" -> code.addBindings(b.setValue(nullToEmpty(binding.text("bucket_name")))
+                        .setJurisdiction(nullToEmpty(binding.text("jurisdiction"))));
+                case "queue" -> {
+                    JsonNode delay = binding.fields().get("delivery_delay");
+                    if (delay != null && delay.canConvertToInt()) {
+                        b.setDeliveryDelay(delay.asInt());
+                    }
+                    code.addBindings(b.setValue(nullToEmpty(binding.text("queue_name"))));
                 }
+                case "service" -> {
+                    JsonNode props = binding.fields().get("props");
+                    code.addBindings(b.setValue(nullToEmpty(binding.text("service")))
+                            .setEntrypoint(nullToEmpty(binding.text("entrypoint")))
+                            .setPropsJson(props == null || props.isNull() ? "" : props.toString()));
+                }
+                default -> code.addBindings(b);
             }
         }
         return code.build();

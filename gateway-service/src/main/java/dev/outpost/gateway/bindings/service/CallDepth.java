@@ -30,6 +30,11 @@ public final class CallDepth {
         return base.with(KEY, of(attachment) + 1);
     }
 
+    /** The attachment of a call that arrives from another service with {@code depth} hops behind it. */
+    public static Context at(Context base, int depth) {
+        return base.with(KEY, depth);
+    }
+
     public static boolean exceeded(Object attachment) {
         return of(attachment) >= LIMIT;
     }

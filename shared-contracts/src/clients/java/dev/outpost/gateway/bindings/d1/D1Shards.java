@@ -4,11 +4,8 @@ import dev.outpost.contracts.d1.v1.D1ServiceGrpc;
 import dev.outpost.contracts.d1.v1.MutinyD1ServiceGrpc;
 import dev.outpost.contracts.placement.RendezvousHash;
 import dev.outpost.gateway.bindings.BindingChannels;
-import dev.outpost.gateway.config.GatewayConfig;
 import io.grpc.Channel;
 import io.opentelemetry.api.OpenTelemetry;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +20,6 @@ import java.util.concurrent.Executor;
  * Plain grpc-java channels ({@link BindingChannels}) rather than a Quarkus {@code @GrpcClient}, because the shard
  * count is configuration and the workers' queries take the short path of {@link dev.outpost.gateway.bindings.UnaryCalls}.
  */
-@ApplicationScoped
 public class D1Shards {
     /** Results of one query can be large (D1 rows up to 2 MB each); the gRPC default of 4 MB is too small. */
     static final int MAX_INBOUND_BYTES = 256 * 1024 * 1024;
@@ -35,13 +31,18 @@ public class D1Shards {
     /** One I/O thread ({@code outpost-d1-grpc}) for all D1 channels; binding calls are started on it. */
     private final BindingChannels grpc;
 
-    public D1Shards(GatewayConfig config, OpenTelemetry telemetry) {
-        this.addresses = Arrays.stream(config.d1().shards().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+    /**
+     * @param shards  the shards' host:port list, comma-separated, in placement order
+     * @param setting the configuration key the list came from (named when it is empty)
+     * @param timeout deadline of one call
+     */
+    public D1Shards(String shards, String setting, Duration timeout, OpenTelemetry telemetry) {
+        this.addresses = Arrays.stream(shards.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .toList();
         if (addresses.isEmpty()) {
-            throw new IllegalArgumentException("outpost.gateway.d1.shards is empty");
+            throw new IllegalArgumentException(setting + " is empty");
         }
-        this.timeout = config.d1().timeout();
+        this.timeout = timeout;
         this.grpc = new BindingChannels("outpost-d1-grpc", telemetry);
         for (String address : addresses) {
             Channel traced = grpc.open(address, MAX_INBOUND_BYTES);
@@ -86,8 +87,8 @@ public class D1Shards {
         return timeout;
     }
 
-    @PreDestroy
-    void close() {
+    /** Called by the bean producer's disposer of each service that creates the shard set. */
+    public void close() {
         grpc.close();
     }
 }
