@@ -33,7 +33,8 @@ final class NodeBuiltins {
             Map.entry("url", "node/url.js"),
             Map.entry("querystring", "node/querystring.js"),
             Map.entry("diagnostics_channel", "node/diagnostics_channel.js"),
-            Map.entry("sys", "node/util.js"));
+            Map.entry("sys", "node/util.js"),
+            Map.entry("zlib", "node/zlib.js"));
 
     private NodeBuiltins() {
     }
