@@ -358,6 +358,7 @@ public final class WorkerIsolate {
                     .install(new CryptoHost())
                     .install(new EncodingHost())
                     .install(new dev.outpost.runtime.api.ZlibHost())
+                    .install(new dev.outpost.runtime.api.SocketHost(services, outbound))
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1))
                     .install(new ServiceBindingHost(services, serviceBindings, streams))
