@@ -334,4 +334,25 @@ class NodeCompatTest {
                         }));
                         return Response.json(out);"""));
     }
+
+    @Test
+    void rt6NetTlsDnsModule() throws Exception {
+        assertEquals("[4,6,0,\"Not implemented\",\"TLSv1.3\",[null,\"1.2.3.4\",4],\"ERR_INVALID_ARG_TYPE\",\"6869\","
+                        + "\"No such module \\\"node:fs\\\".\",true]",
+                run("""
+                        import net from 'node:net';
+                        import tls from 'node:tls';
+                        import dns from 'node:dns';
+                        import { createRequire, isBuiltin } from 'node:module';""", """
+                        const out = [net.isIP('10.0.0.1'), net.isIP('::1'), net.isIP('x')];
+                        try { tls.createServer(); } catch (e) { out.push(e.message); }
+                        out.push(tls.DEFAULT_MAX_VERSION);
+                        out.push(await new Promise((r) => dns.lookup('1.2.3.4', (e, a, f) => r([e, a, f]))));
+                        try { dns.lookup(1, () => {}); } catch (e) { out.push(e.code); }
+                        const require = createRequire('/w.js');
+                        out.push(require('node:buffer').Buffer.from('hi').toString('hex'));
+                        try { require('fs'); } catch (e) { out.push(e.message); }
+                        out.push(isBuiltin('node:zlib'));
+                        return Response.json(out);"""));
+    }
 }
