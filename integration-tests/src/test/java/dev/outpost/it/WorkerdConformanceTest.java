@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.it.conformance.ConformanceCase;
 import dev.outpost.it.conformance.OriginServer;
+import dev.outpost.it.conformance.TcpOrigin;
 import dev.outpost.it.conformance.WebSocketOrigin;
 import dev.outpost.it.conformance.Workerd;
 import dev.outpost.localstack.Component;
@@ -54,6 +55,7 @@ class WorkerdConformanceTest {
     static Workerd workerd;
     static OriginServer origin;
     static WebSocketOrigin webSocketOrigin;
+    static TcpOrigin tcpOrigin;
     static List<ConformanceCase> cases;
     static final HttpClient http = ItStack.HTTP;
 
@@ -62,6 +64,7 @@ class WorkerdConformanceTest {
         cases = loadCorpus();
         origin = OriginServer.start();
         webSocketOrigin = WebSocketOrigin.start();
+        tcpOrigin = TcpOrigin.start();
         workerd = Workerd.start(Workerd.install(REPO), state.resolve("workerd"), cases, WORKERD_BASE_PORT);
         stack = ItStack.builder(state, OFFSET, Component.POSTGRES, Component.GATEWAY)
                 // the origin server is on loopback, which the SSRF guard refuses by default
@@ -86,6 +89,9 @@ class WorkerdConformanceTest {
         }
         if (webSocketOrigin != null) {
             webSocketOrigin.close();
+        }
+        if (tcpOrigin != null) {
+            tcpOrigin.close();
         }
     }
 

@@ -161,4 +161,24 @@ class CompatibilityFlagsTest {
                         "2024-09-23"), WorkerEnvironment.empty(), RuntimeLimits.defaults()).close());
         assertTrue(e.getMessage().contains("No such module \"node:buffer\""), e.getMessage());
     }
+
+    @Test
+    void rt12AllOfWorkerdsFlagsAreKnownWithTheirDatesAndImplications() {
+        assertEquals(205, CompatibilityFlags.known().size());
+        // names only newer workerd releases brought are accepted (a worker written for Cloudflare may carry them)
+        assertEquals(List.of(), CompatibilityFlags.validate("2025-01-01", List.of("enable_nodejs_fs_module",
+                "text_decoder_cjk_decoder", "disable_ctx_exports", "legacy_module_registry"), TODAY));
+        assertEquals(List.of("The compatibility flag precise_timers is experimental and cannot be used on this platform."),
+                CompatibilityFlags.validate("2025-01-01", List.of("precise_timers"), TODAY));
+        // nodejs_compat is on by date from 2026-08-04: naming it then is refused, as by workerd
+        assertEquals(List.of("The compatibility flag nodejs_compat became the default as of 2026-08-04 so does not need "
+                + "to be specified anymore."), CompatibilityFlags.validate("2026-08-04", List.of("nodejs_compat"), TODAY));
+        assertEquals(false, CompatibilityFlags.enabled("nodejs_compat", "2026-08-03", List.of()));
+        assertEquals(true, CompatibilityFlags.enabled("nodejs_compat_v2", "2026-08-04", List.of()));
+        // implied by nodejs_compat from 2026-03-17, not before; a chain (eol_v23 <- eol_v24 <- eol) resolves whole
+        assertEquals(false, CompatibilityFlags.enabled("enable_global_performance_classes", "2026-03-16", List.of("nodejs_compat")));
+        assertEquals(true, CompatibilityFlags.enabled("enable_global_performance_classes", "2026-03-17", List.of("nodejs_compat")));
+        assertEquals(true, CompatibilityFlags.enabled("remove_nodejs_compat_eol_v23", "2028-04-30", List.of("nodejs_compat")));
+        assertEquals(false, CompatibilityFlags.enabled("enable_nodejs_http_modules", "2026-11-17", List.of("no_nodejs_compat")));
+    }
 }

@@ -306,4 +306,53 @@ class NodeCompatTest {
                 out.push(ev, sys.format('%s:%d', 'a', 1));
                 return Response.json(out);"""));
     }
+
+    @Test
+    void rt6Zlib() throws Exception {
+        assertEquals("[\"1f8b0800000000000003cb48cdc9c9070086a6103605000000\",\"hello\",\"hello\",\"incorrect header check\","
+                        + "\"unexpected end of file\",907060870,\"ERR_METHOD_NOT_IMPLEMENTED\",\"streamed streamed \","
+                        + "[\"Z_DATA_ERROR\",-3]]",
+                run("import zlib, { gzipSync, inflateSync, deflateSync } from 'node:zlib';", """
+                        const out = [gzipSync('hello').toString('hex'), zlib.gunzipSync(gzipSync('hello')).toString(),
+                          inflateSync(deflateSync(Buffer.from('hello'))).toString()];
+                        for (const f of [() => zlib.gunzipSync(Buffer.from('nope')), () => inflateSync(deflateSync('x').subarray(0, 4)),]) {
+                          try { f(); } catch (e) { out.push(e.message); }
+                        }
+                        out.push(zlib.crc32('hello'));
+                        try { zlib.brotliCompressSync('x'); } catch (e) { out.push(e.code); }
+                        out.push(await new Promise((resolve) => {
+                          const gz = zlib.createGzip(), gunzip = zlib.createGunzip(), chunks = [];
+                          gz.pipe(gunzip);
+                          gunzip.on('data', (c) => chunks.push(c));
+                          gunzip.on('end', () => resolve(Buffer.concat(chunks).toString()));
+                          gz.write('streamed '); gz.end('streamed ');
+                        }));
+                        out.push(await new Promise((resolve) => {
+                          const bad = zlib.createInflate();
+                          bad.on('error', (e) => resolve([e.code, e.errno]));
+                          bad.end(Buffer.from('garbage'));
+                        }));
+                        return Response.json(out);"""));
+    }
+
+    @Test
+    void rt6NetTlsDnsModule() throws Exception {
+        assertEquals("[4,6,0,\"Not implemented\",\"TLSv1.3\",[null,\"1.2.3.4\",4],\"ERR_INVALID_ARG_TYPE\",\"6869\","
+                        + "\"No such module \\\"node:fs\\\".\",true]",
+                run("""
+                        import net from 'node:net';
+                        import tls from 'node:tls';
+                        import dns from 'node:dns';
+                        import { createRequire, isBuiltin } from 'node:module';""", """
+                        const out = [net.isIP('10.0.0.1'), net.isIP('::1'), net.isIP('x')];
+                        try { tls.createServer(); } catch (e) { out.push(e.message); }
+                        out.push(tls.DEFAULT_MAX_VERSION);
+                        out.push(await new Promise((r) => dns.lookup('1.2.3.4', (e, a, f) => r([e, a, f]))));
+                        try { dns.lookup(1, () => {}); } catch (e) { out.push(e.code); }
+                        const require = createRequire('/w.js');
+                        out.push(require('node:buffer').Buffer.from('hi').toString('hex'));
+                        try { require('fs'); } catch (e) { out.push(e.message); }
+                        out.push(isBuiltin('node:zlib'));
+                        return Response.json(out);"""));
+    }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * // compatibility-flags: no_global_navigator, nodejs_compat     (RT-12: default none)
  * </pre>
  * Every case also gets the var {@code ORIGIN}: the base URL of the test's origin HTTP server (outbound fetch), and
- * {@code WS_ORIGIN}: the {@code ws://} base URL of its WebSocket origin (RT-6 outbound WebSockets).
+ * {@code WS_ORIGIN}: the {@code ws://} base URL of its WebSocket origin (RT-6 outbound WebSockets), and
+ * {@code TCP_ORIGIN}: {@code host:port} of its TCP echo origin (RT-6 {@code cloudflare:sockets}).
  * Without a request line the case sends one {@code GET /}.
  */
 public record ConformanceCase(String name, String checklistId, String description, Path script,
@@ -105,6 +106,7 @@ public record ConformanceCase(String name, String checklistId, String descriptio
         }
         vars.putIfAbsent("ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(OriginServer.BASE_URL));
         vars.putIfAbsent("WS_ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(WebSocketOrigin.BASE_URL));
+        vars.putIfAbsent("TCP_ORIGIN", com.fasterxml.jackson.databind.node.TextNode.valueOf(TcpOrigin.ADDRESS));
         if (requests.isEmpty()) {
             requests.add(new CaseRequest("GET", "/", Map.of(), null));
         }

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModuleLoader implements IV8ModuleResolver {
     public static final String INTERNAL_PREFIX = "outpost:internal/";
     private static final String CLOUDFLARE_WORKERS = "cloudflare:workers";
+    private static final String CLOUDFLARE_SOCKETS = "cloudflare:sockets";
     private static final String RESOURCE_ROOT = "dev/outpost/runtime/js/";
     /** Prelude sources, read once per JVM. */
     private static final Map<String, String> PRELUDE_SOURCES = new ConcurrentHashMap<>();
@@ -252,8 +253,11 @@ public final class ModuleLoader implements IV8ModuleResolver {
             return specifier.startsWith(INTERNAL_PREFIX) ? specifier : null;
         }
         if (specifier.equals(CLOUDFLARE_WORKERS)) {
-            // RT-5: the one prelude module user code may import, by its public name.
+            // RT-5: prelude modules user code may import, by their public names.
             return INTERNAL_PREFIX + "cloudflare-workers.js";
+        }
+        if (specifier.equals(CLOUDFLARE_SOCKETS)) {
+            return INTERNAL_PREFIX + "sockets.js"; // RT-6 TCP connect()
         }
         if (specifier.startsWith("outpost:")) {
             return null;

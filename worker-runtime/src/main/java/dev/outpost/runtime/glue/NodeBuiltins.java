@@ -7,7 +7,7 @@ import java.util.Map;
  * implementing each. As in workerd, {@code nodejs_compat} alone (before 2024-09-23) resolves only the
  * {@code node:} prefixed names; {@code nodejs_compat_v2} (implied by {@code nodejs_compat} from 2024-09-23)
  * also resolves the bare names ({@code buffer}, {@code events}, ...). Without either flag every one of them is
- * "No such module", and so is any built-in workerd has that Outpost does not implement (e.g. {@code node:zlib}).
+ * "No such module", and so is any built-in workerd has that Outpost does not implement (e.g. {@code node:fs}).
  */
 final class NodeBuiltins {
     /** Module name (without {@code node:}) to its prelude file under {@code node/}. */
@@ -33,7 +33,13 @@ final class NodeBuiltins {
             Map.entry("url", "node/url.js"),
             Map.entry("querystring", "node/querystring.js"),
             Map.entry("diagnostics_channel", "node/diagnostics_channel.js"),
-            Map.entry("sys", "node/util.js"));
+            Map.entry("sys", "node/util.js"),
+            Map.entry("zlib", "node/zlib.js"),
+            Map.entry("net", "node/net.js"),
+            Map.entry("tls", "node/tls.js"),
+            Map.entry("dns", "node/dns.js"),
+            Map.entry("dns/promises", "node/dns-promises.js"),
+            Map.entry("module", "node/module.js"));
 
     private NodeBuiltins() {
     }

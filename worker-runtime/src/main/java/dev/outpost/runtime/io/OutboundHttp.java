@@ -94,6 +94,7 @@ public final class OutboundHttp implements AutoCloseable {
     private final HttpClient https;
     private final FetchPolicy config;
     private volatile OutboundWebSocket webSockets;
+    private volatile OutboundSockets sockets;
 
     public OutboundHttp(Vertx vertx, FetchPolicy config) {
         this.ownsVertx = vertx == null;
@@ -173,16 +174,30 @@ public final class OutboundHttp implements AutoCloseable {
 
     /** RT-6: outbound WebSockets share this client's Vert.x, SSRF guard and TLS trust. */
     public OutboundWebSocket webSockets() {
-        OutboundWebSocket sockets = webSockets;
-        if (sockets == null) {
+        OutboundWebSocket ws = webSockets;
+        if (ws == null) {
             synchronized (this) {
                 if (webSockets == null) {
                     webSockets = new OutboundWebSocket(this, vertx, config);
                 }
-                sockets = webSockets;
+                ws = webSockets;
             }
         }
-        return sockets;
+        return ws;
+    }
+
+    /** RT-6: cloudflare:sockets TCP connections share this client's Vert.x, SSRF guard and TLS trust. */
+    public OutboundSockets sockets() {
+        OutboundSockets tcp = sockets;
+        if (tcp == null) {
+            synchronized (this) {
+                if (sockets == null) {
+                    sockets = new OutboundSockets(this, vertx, config);
+                }
+                tcp = sockets;
+            }
+        }
+        return tcp;
     }
 
     private void connect(Call call, Request request, URI uri, boolean secure, String host, int port,
@@ -307,9 +322,13 @@ public final class OutboundHttp implements AutoCloseable {
     public void close() {
         http1.close();
         https.close();
-        OutboundWebSocket sockets = webSockets;
-        if (sockets != null) {
-            sockets.close();
+        OutboundWebSocket webSocketClient = webSockets;
+        if (webSocketClient != null) {
+            webSocketClient.close();
+        }
+        OutboundSockets tcp = sockets;
+        if (tcp != null) {
+            tcp.close();
         }
         if (ownsVertx) {
             vertx.close();

@@ -29,7 +29,6 @@ import dev.outpost.runtime.WorkerLoadException;
 import dev.outpost.runtime.WorkerRequest;
 import dev.outpost.runtime.WorkerResponse;
 import dev.outpost.runtime.api.ConsoleHost;
-import dev.outpost.runtime.api.CompressionHost;
 import dev.outpost.runtime.api.CryptoHost;
 import dev.outpost.runtime.api.EncodingHost;
 import dev.outpost.runtime.api.D1Host;
@@ -358,7 +357,8 @@ public final class WorkerIsolate {
             host.install(new ConsoleHost(services))
                     .install(new CryptoHost())
                     .install(new EncodingHost())
-                    .install(new CompressionHost())
+                    .install(new dev.outpost.runtime.api.ZlibHost())
+                    .install(new dev.outpost.runtime.api.SocketHost(services, outbound))
                     .install(new KvHost(services, kv))
                     .install(new D1Host(services, d1))
                     .install(new ServiceBindingHost(services, serviceBindings, streams))
