@@ -51,7 +51,7 @@ import org.infinispan.topology.CacheTopology;
 public final class KvDataStore {
 
     private static final int MAX_ATTEMPTS = 32;
-    /** How long a write waits for a rebalance to end before it is re-applied (see {@link #apply}). */
+    /** How long a write waits for the topology to settle before it is applied again (see {@link #apply}). */
     static final java.time.Duration REBALANCE_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Cache<String, Object> cache;
@@ -125,9 +125,10 @@ public final class KvDataStore {
      * {@code putAll} per expiration. Writes of the same key apply in list order (the last one wins).
      *
      * <h3>Settled topology (issue 5: no acknowledged write is lost when a node stops)</h3>
-     * Returns only after a transaction that wrote all of it started and ended in one topology with no rebalance in
-     * progress ({@link StableTopology}). A transaction that committed otherwise can miss an owner for good, in two
-     * ways seen in {@code ThreeNodeClusterTest} when one of three nodes stops:
+     * Returns only after a transaction that wrote all of it started and ended in one settled topology: no rebalance
+     * in progress and every segment with its full number of owners ({@link StableTopology}). A transaction that
+     * committed otherwise can miss an owner for good, in two ways seen in {@code ThreeNodeClusterTest} when one of
+     * three nodes stops:
      * <ul>
      * <li>A pessimistic transaction commits in one phase: the originator sends it to the remote owners, checks that
      * its topology did not change meanwhile, and only then commits its own copy, under whatever topology it has by
@@ -139,11 +140,12 @@ public final class KvDataStore {
      * new owner drops the segment and, in the rebalance that follows, did not get that write back (seen as
      * values written in {@code READ_OLD_WRITE_ALL} present on one survivor and missing on the other).</li>
      * </ul>
-     * So when the first transaction did not run in one settled topology, the batch waits for the rebalance to end
-     * and is applied again, which sends every value, and every index chunk and directory the first transaction
-     * wrote, to all current owners. Chunks are re-read under their locks and the batch's entries merged into them,
-     * so a concurrent writer's entries stay; values are written again as they are (the batch is not acknowledged
-     * yet, so a write of the same key acknowledged meanwhile counts as ordered before this one).
+     * So when the first transaction did not run in one settled topology, the batch waits until the topology is
+     * settled (the rebalance, and the one a cancelled rebalance queues, ended) and is applied again, which sends
+     * every value, and every index chunk and directory the first transaction wrote, to all current owners. Chunks
+     * are re-read under their locks and the batch's entries merged into them, so a concurrent writer's entries stay;
+     * values are written again as they are (the batch is not acknowledged yet, so a write of the same key
+     * acknowledged meanwhile counts as ordered before this one).
      */
     public void apply(String namespaceId, List<Write> writes, long nowMillis) {
         if (writes.isEmpty()) {
@@ -153,9 +155,10 @@ public final class KvDataStore {
         Set<Long> written = applyOnce(namespaceId, writes, nowMillis, Set.of(), false);
         for (int round = 0; !topology.settledSince(mark); round++) {
             if (round == MAX_ATTEMPTS) {
-                throw new CacheException("The cluster topology kept changing while writing to namespace " + namespaceId);
+                throw new UnsettledTopologyException("The cluster topology kept changing while writing to namespace "
+                        + namespaceId);
             }
-            topology.awaitNoRebalance();
+            topology.awaitSettled();
             mark = topology.mark();
             Set<Long> again = applyOnce(namespaceId, writes, nowMillis, written, true);
             again.addAll(written);

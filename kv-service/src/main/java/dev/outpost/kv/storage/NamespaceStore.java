@@ -138,9 +138,9 @@ public final class NamespaceStore {
     private void settle(CacheTopology mark, Runnable redo) {
         for (int round = 0; !topology.settledSince(mark); round++) {
             if (round == 32) {
-                throw new org.infinispan.commons.CacheException("The cluster topology kept changing");
+                throw new UnsettledTopologyException("The cluster topology kept changing");
             }
-            topology.awaitNoRebalance();
+            topology.awaitSettled();
             mark = topology.mark();
             tx.run(redo);
         }

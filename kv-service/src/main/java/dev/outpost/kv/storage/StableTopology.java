@@ -3,15 +3,16 @@ package dev.outpost.kv.storage;
 import java.time.Duration;
 
 import org.infinispan.Cache;
-import org.infinispan.commons.CacheException;
+import org.infinispan.distribution.ch.ConsistentHash;
 import org.infinispan.distribution.DistributionManager;
 import org.infinispan.topology.CacheTopology;
 
 /**
  * Tells whether a transaction on a clustered cache ran in one settled topology: the same topology id when it
- * started and when it ended, and no rebalance in progress. Only then is a committed write on every owner for good
- * (see {@link KvDataStore#apply} for the two ways Infinispan loses writes committed otherwise). A local cache is
- * always settled.
+ * started and when it ended, no rebalance in progress, and every segment with its full number of owners (a node
+ * that left without a rebalance yet, or a cancelled rebalance, leaves segments short of owners and a rebalance
+ * queued). Only then is a committed write on every owner for good (see {@link KvDataStore#apply} for the two ways
+ * Infinispan loses writes committed otherwise). A local cache is always settled.
  */
 final class StableTopology {
 
@@ -20,10 +21,14 @@ final class StableTopology {
     /** Null in a local cache. */
     private final DistributionManager distribution;
     private final Duration rebalanceWait;
+    private final int numOwners;
+    /** The last topology found settled (checking every segment once per topology, not once per write). */
+    private volatile CacheTopology lastSettled;
 
     StableTopology(Cache<?, ?> cache, Duration rebalanceWait) {
         this.distribution = cache.getAdvancedCache().getDistributionManager();
         this.rebalanceWait = rebalanceWait;
+        this.numOwners = cache.getCacheConfiguration().clustering().hash().numOwners();
     }
 
     /** The topology now, to compare with after a transaction ({@code null} in a local cache). */
@@ -33,27 +38,46 @@ final class StableTopology {
 
     /** Whether a transaction that started at {@code mark} and has just ended ran in one settled topology. */
     boolean settledSince(CacheTopology mark) {
-        return mark == null || (mark.getPhase() == CacheTopology.Phase.NO_REBALANCE && mark.getPendingCH() == null
-                && distribution.getCacheTopology().getTopologyId() == mark.getTopologyId());
+        return mark == null
+                || (settled(mark) && distribution.getCacheTopology().getTopologyId() == mark.getTopologyId());
     }
 
-    /** Waits until no rebalance is in progress (at most the configured time). */
-    void awaitNoRebalance() {
+    private boolean settled(CacheTopology t) {
+        if (t == lastSettled) {
+            return true;
+        }
+        if (t == null || t.getPhase() != CacheTopology.Phase.NO_REBALANCE || t.getPendingCH() != null) {
+            return false;
+        }
+        ConsistentHash ch = t.getCurrentCH();
+        int owners = Math.min(numOwners, ch.getMembers().size());
+        for (int segment = 0; segment < ch.getNumSegments(); segment++) {
+            if (ch.locateOwnersForSegment(segment).size() < owners) {
+                return false;
+            }
+        }
+        lastSettled = t;
+        return true;
+    }
+
+    /** Waits until the topology is settled (at most the configured time). */
+    void awaitSettled() {
         long deadline = System.nanoTime() + rebalanceWait.toNanos();
         while (true) {
             CacheTopology t = distribution.getCacheTopology();
-            if (t.getPhase() == CacheTopology.Phase.NO_REBALANCE && t.getPendingCH() == null) {
+            if (settled(t)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new CacheException("The KV cluster is still rebalancing after " + rebalanceWait.toSeconds()
-                        + " s (topology " + t.getTopologyId() + ", " + t.getPhase() + "); the write may not have been applied");
+                throw new UnsettledTopologyException("The KV cluster is still rebalancing after "
+                        + rebalanceWait.toSeconds() + " s (" + (t == null ? "no topology" : "topology "
+                        + t.getTopologyId() + ", " + t.getPhase()) + "); the write may not have been applied");
             }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CacheException("Interrupted while waiting for the KV cluster to finish rebalancing", e);
+                throw new UnsettledTopologyException("Interrupted while waiting for the KV cluster to settle", e);
             }
         }
     }

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5 "done when": three kv-service storage nodes on loopback (TCPPING, DIST_SYNC, 2 owners, persistent
- * store). Writes go on through node A while node C is stopped; every write A acknowledged is then readable
- * (value and index) from both survivors. Full and rolling restarts: {@link ClusterRestartTest}.
+ * store). Writes go on through node A (single puts) and node B (group commit) while node C, the coordinator, is
+ * stopped; every acknowledged write is then readable (value and index) from both survivors, and a lost one is
+ * reported with when and in which topology it was acknowledged and where it is now. Full and rolling restarts:
+ * {@link ClusterRestartTest}.
  */
 class ThreeNodeClusterTest {
 
@@ -62,6 +64,16 @@ class ThreeNodeClusterTest {
         startAll(ports, hosts, cluster);
         for (DefaultCacheManager node : nodes) {
             assertEquals(3, node.getMembers().size(), "members seen by " + node.getAddress());
+        }
+        // C is the cluster's coordinator: its successor then recovers the topology of the rebalance in progress,
+        // the harder case (before the fix in KvDataStore#apply, all 5 runs out of 83 that lost acknowledged writes
+        // had stopped the coordinator, 5 of its 28 runs; none of the 55 others).
+        for (int n = 0; n < 2; n++) {
+            if (nodes[n].isCoordinator()) {
+                DefaultCacheManager coordinator = nodes[n];
+                nodes[n] = nodes[2];
+                nodes[2] = coordinator;
+            }
         }
 
         KvDataStore a = store(nodes[0]);
