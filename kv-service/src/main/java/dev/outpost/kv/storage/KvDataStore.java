@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,7 @@ import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.commons.CacheException;
 import org.infinispan.context.Flag;
+import org.infinispan.topology.CacheTopology;
 
 /**
  * Values of all namespaces plus, per namespace, a sorted index of its keys so that {@link #list} pages in
@@ -49,6 +51,8 @@ import org.infinispan.context.Flag;
 public final class KvDataStore {
 
     private static final int MAX_ATTEMPTS = 32;
+    /** How long a write waits for the topology to settle before it is applied again (see {@link #apply}). */
+    static final java.time.Duration REBALANCE_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Cache<String, Object> cache;
     /** Writes that do not need the previous value (which could be a 25 MiB value loaded from disk). */
@@ -56,6 +60,7 @@ public final class KvDataStore {
     /** Reads inside a transaction that lock the key first ({@code SELECT ... FOR UPDATE}). */
     private final AdvancedCache<String, Object> forUpdate;
     private final Transactions tx;
+    private final StableTopology topology;
     private final int chunkMaxKeys;
     private final int chunkMaxBytes;
 
@@ -67,6 +72,7 @@ public final class KvDataStore {
         this.writer = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.forUpdate = cache.getAdvancedCache().withFlags(Flag.FORCE_WRITE_LOCK);
         this.tx = new Transactions(cache.getAdvancedCache().getTransactionManager());
+        this.topology = new StableTopology(cache, REBALANCE_WAIT);
         this.chunkMaxKeys = chunkMaxKeys;
         this.chunkMaxBytes = chunkMaxBytes;
     }
@@ -117,11 +123,57 @@ public final class KvDataStore {
      * Applies writes to one namespace in one transaction: all of them or none. Each index chunk the keys fall
      * in is locked, read and written once, however many of the writes it holds; values go out in one
      * {@code putAll} per expiration. Writes of the same key apply in list order (the last one wins).
+     *
+     * <h3>Settled topology (issue 5: no acknowledged write is lost when a node stops)</h3>
+     * Returns only after a transaction that wrote all of it started and ended in one settled topology: no rebalance
+     * in progress and every segment with its full number of owners ({@link StableTopology}). A transaction that
+     * committed otherwise can miss an owner for good, in two ways seen in {@code ThreeNodeClusterTest} when one of
+     * three nodes stops:
+     * <ul>
+     * <li>A pessimistic transaction commits in one phase: the originator sends it to the remote owners, checks that
+     * its topology did not change meanwhile, and only then commits its own copy, under whatever topology it has by
+     * then. If a rebalance started in that gap and a new owner copied the originator's segment before that copy
+     * existed, the new owner never gets the write (one phase: no later command reaches it). Reproduced every time
+     * by {@code ThreeNodeClusterTest#aWriteWhoseLocalCommitLagsBehindARebalanceIsOnEverySurvivor}.</li>
+     * <li>A write committed during a rebalance goes to the old and the new owners. When the stopping node was the
+     * cluster's coordinator, the next coordinator cancels the rebalance and goes back to the old owners only; the
+     * new owner drops the segment and, in the rebalance that follows, did not get that write back (seen as
+     * values written in {@code READ_OLD_WRITE_ALL} present on one survivor and missing on the other).</li>
+     * </ul>
+     * So when the first transaction did not run in one settled topology, the batch waits until the topology is
+     * settled (the rebalance, and the one a cancelled rebalance queues, ended) and is applied again, which sends
+     * every value, and every index chunk and directory the first transaction wrote, to all current owners. Chunks
+     * are re-read under their locks and the batch's entries merged into them, so a concurrent writer's entries stay;
+     * values are written again as they are (the batch is not acknowledged yet, so a write of the same key
+     * acknowledged meanwhile counts as ordered before this one).
      */
     public void apply(String namespaceId, List<Write> writes, long nowMillis) {
         if (writes.isEmpty()) {
             return;
         }
+        CacheTopology mark = topology.mark();
+        Set<Long> written = applyOnce(namespaceId, writes, nowMillis, Set.of(), false);
+        for (int round = 0; !topology.settledSince(mark); round++) {
+            if (round == MAX_ATTEMPTS) {
+                throw new UnsettledTopologyException("The cluster topology kept changing while writing to namespace "
+                        + namespaceId);
+            }
+            topology.awaitSettled();
+            mark = topology.mark();
+            Set<Long> again = applyOnce(namespaceId, writes, nowMillis, written, true);
+            again.addAll(written);
+            written = again;
+        }
+    }
+
+    /**
+     * One transaction of {@link #apply}. With {@code force} (a repeat after a topology change) every chunk in
+     * {@code rewrite} and every chunk the writes fall in is written even if unchanged, and the directory too.
+     *
+     * @return the ids of the chunks written
+     */
+    private Set<Long> applyOnce(String namespaceId, List<Write> writes, long nowMillis, Set<Long> rewrite,
+            boolean force) {
         String dirKey = KeyLayout.directory(namespaceId);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChunkDirectory dir = (ChunkDirectory) cache.get(dirKey);
@@ -129,34 +181,40 @@ public final class KvDataStore {
                 if (writes.stream().allMatch(w -> w.value() == null)) {
                     // Nothing was ever indexed here; only stray values could exist.
                     tx.run(() -> writeValues(namespaceId, writes, nowMillis));
-                    return;
+                    return new TreeSet<>();
                 }
                 createIndex(namespaceId);
                 continue;
             }
-            // Lock order: chunks by ascending id, then (only to split) the directory — the same in every
-            // writer, so concurrent batches (also on other nodes) cannot deadlock.
+            // Lock order: chunks by ascending id, then (only to split, or to rewrite) the directory — the same in
+            // every writer, so concurrent batches (also on other nodes) cannot deadlock.
             TreeMap<Long, Map<String, IndexEntry>> byChunk = new TreeMap<>();
             for (Write w : writes) {
                 IndexEntry entry = w.value() == null ? null
                         : new IndexEntry(w.key(), w.value().expiration(), w.value().metadataJson());
                 byChunk.computeIfAbsent(dir.chunkFor(w.key()).id(), id -> new LinkedHashMap<>()).put(w.key(), entry);
             }
+            TreeSet<Long> ids = new TreeSet<>(byChunk.keySet());
+            ids.addAll(rewrite);
+            Set<Long> written = new TreeSet<>();
             boolean done = tx.attempt(() -> {
                 Map<Long, IndexChunk> locked = new LinkedHashMap<>();
-                for (Map.Entry<Long, Map<String, IndexEntry>> e : byChunk.entrySet()) {
-                    IndexChunk chunk = (IndexChunk) forUpdate.get(KeyLayout.chunk(namespaceId, e.getKey()));
-                    if (chunk == null || !e.getValue().keySet().stream().allMatch(chunk::covers)) {
+                for (Long id : ids) {
+                    IndexChunk chunk = (IndexChunk) forUpdate.get(KeyLayout.chunk(namespaceId, id));
+                    Map<String, IndexEntry> changes = byChunk.get(id);
+                    if (changes != null && (chunk == null || !changes.keySet().stream().allMatch(chunk::covers))) {
                         return false; // a split moved a key (or a purge removed the chunk): retry
                     }
-                    locked.put(e.getKey(), chunk);
+                    if (chunk != null) {
+                        locked.put(id, chunk);
+                    }
                 }
                 writeValues(namespaceId, writes, nowMillis);
-                storeChunks(namespaceId, byChunk, locked, nowMillis / 1000);
+                written.addAll(storeChunks(namespaceId, byChunk, locked, nowMillis / 1000, force));
                 return true;
             });
             if (done) {
-                return;
+                return written;
             }
         }
         throw new CacheException("Could not update the key index of namespace " + namespaceId);
@@ -191,18 +249,25 @@ public final class KvDataStore {
         });
     }
 
-    /** Stores the changed chunks (locked by the caller); chunks that grew too big split under the directory lock. */
-    private void storeChunks(String namespaceId, Map<Long, Map<String, IndexEntry>> changes, Map<Long, IndexChunk> locked,
-            long nowSeconds) {
+    /**
+     * Stores the changed chunks (locked by the caller); chunks that grew too big split under the directory lock.
+     * With {@code force}, every locked chunk and the directory are written even if unchanged.
+     *
+     * @return the ids of the chunks written
+     */
+    private Set<Long> storeChunks(String namespaceId, Map<Long, Map<String, IndexEntry>> changes,
+            Map<Long, IndexChunk> locked, long nowSeconds, boolean force) {
         String dirKey = KeyLayout.directory(namespaceId);
         Map<String, Object> out = new LinkedHashMap<>();
+        Set<Long> ids = new TreeSet<>();
         ChunkDirectory dir = null;
         for (Map.Entry<Long, IndexChunk> e : locked.entrySet()) {
             IndexChunk chunk = e.getValue();
-            IndexChunk updated = chunk.withChanges(changes.get(e.getKey()), nowSeconds);
-            if (updated == chunk) {
+            IndexChunk updated = chunk.withChanges(changes.getOrDefault(e.getKey(), Map.of()), nowSeconds);
+            if (updated == chunk && !force) {
                 continue;
             }
+            ids.add(e.getKey());
             List<Integer> cuts = new ArrayList<>();
             cutPoints(updated, 0, updated.entries().size(), cuts);
             if (cuts.isEmpty()) {
@@ -219,7 +284,11 @@ public final class KvDataStore {
             out.put(KeyLayout.chunk(namespaceId, e.getKey()), pieces.get(0));
             for (int i = 1; i < pieces.size(); i++) {
                 out.put(KeyLayout.chunk(namespaceId, firstNewId + i - 1), pieces.get(i));
+                ids.add(firstNewId + i - 1);
             }
+        }
+        if (dir == null && force) {
+            dir = (ChunkDirectory) forUpdate.get(dirKey); // all chunk locks are held: directory last
         }
         if (dir != null) {
             out.put(dirKey, dir);
@@ -227,6 +296,7 @@ public final class KvDataStore {
         if (!out.isEmpty()) {
             writer.putAll(out);
         }
+        return ids;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
+import org.infinispan.topology.CacheTopology;
 
 import dev.outpost.kv.error.KvError;
 import dev.outpost.kv.error.KvException;
@@ -16,6 +17,10 @@ import dev.outpost.kv.error.KvException;
 /**
  * Namespaces and their per-account listing. Every change locks the account's {@link AccountNamespaces}
  * entry first, which makes title uniqueness and the per-account limit hold across the cluster.
+ *
+ * <p>Like {@link KvDataStore#apply}, a change returns only after a transaction that made it ran in one settled
+ * topology: if the first one did not, the change is made again (idempotently) once the rebalance has ended, so
+ * every current owner of the records has it.
  */
 public final class NamespaceStore {
 
@@ -23,12 +28,14 @@ public final class NamespaceStore {
     private final AdvancedCache<String, Object> writer;
     private final AdvancedCache<String, Object> forUpdate;
     private final Transactions tx;
+    private final StableTopology topology;
 
     public NamespaceStore(Cache<String, Object> cache) {
         this.cache = cache;
         this.writer = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.forUpdate = cache.getAdvancedCache().withFlags(Flag.FORCE_WRITE_LOCK);
         this.tx = new Transactions(cache.getAdvancedCache().getTransactionManager());
+        this.topology = new StableTopology(cache, KvDataStore.REBALANCE_WAIT);
     }
 
     public Optional<NamespaceRecord> find(String namespaceId) {
@@ -49,6 +56,7 @@ public final class NamespaceStore {
     public NamespaceRecord create(String accountId, String title, int maxPerAccount, long nowMillis) {
         NamespaceRecord created = new NamespaceRecord(
                 UUID.randomUUID().toString().replace("-", ""), accountId, title, nowMillis);
+        CacheTopology mark = topology.mark();
         tx.run(() -> {
             List<NamespaceRecord> all = lockAccount(accountId);
             requireTitleFree(all, title, null);
@@ -60,11 +68,20 @@ public final class NamespaceStore {
             writer.put(KeyLayout.namespace(created.id()), created);
             writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
         });
+        settle(mark, () -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            if (indexOf(all, created.id()) < 0) {
+                all.add(created);
+            }
+            writer.put(KeyLayout.namespace(created.id()), created);
+            writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+        });
         return created;
     }
 
     public NamespaceRecord rename(String accountId, String namespaceId, String title) {
         NamespaceRecord[] renamed = new NamespaceRecord[1];
+        CacheTopology mark = topology.mark();
         tx.run(() -> {
             List<NamespaceRecord> all = lockAccount(accountId);
             int at = indexOf(all, namespaceId);
@@ -78,11 +95,21 @@ public final class NamespaceStore {
             writer.put(KeyLayout.namespace(namespaceId), renamed[0]);
             writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
         });
+        settle(mark, () -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            int at = indexOf(all, namespaceId);
+            if (at >= 0) { // else deleted meanwhile
+                all.set(at, renamed[0]);
+                writer.put(KeyLayout.namespace(namespaceId), renamed[0]);
+                writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+            }
+        });
         return renamed[0];
     }
 
     /** Removes the namespace record; its data is purged separately ({@link KvDataStore#purge}). */
     public void delete(String accountId, String namespaceId) {
+        CacheTopology mark = topology.mark();
         tx.run(() -> {
             List<NamespaceRecord> all = lockAccount(accountId);
             int at = indexOf(all, namespaceId);
@@ -93,6 +120,30 @@ public final class NamespaceStore {
             writer.remove(KeyLayout.namespace(namespaceId));
             writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
         });
+        settle(mark, () -> {
+            List<NamespaceRecord> all = lockAccount(accountId);
+            int at = indexOf(all, namespaceId);
+            if (at >= 0) {
+                all.remove(at);
+            }
+            writer.remove(KeyLayout.namespace(namespaceId));
+            writer.put(KeyLayout.account(accountId), new AccountNamespaces(all));
+        });
+    }
+
+    /**
+     * After a change that began at {@code mark}: unless its transaction ran in one settled topology, waits for the
+     * rebalance to end and makes the change again with {@code redo} (in a new transaction), until one did.
+     */
+    private void settle(CacheTopology mark, Runnable redo) {
+        for (int round = 0; !topology.settledSince(mark); round++) {
+            if (round == 32) {
+                throw new UnsettledTopologyException("The cluster topology kept changing");
+            }
+            topology.awaitSettled();
+            mark = topology.mark();
+            tx.run(redo);
+        }
     }
 
     private List<NamespaceRecord> lockAccount(String accountId) {

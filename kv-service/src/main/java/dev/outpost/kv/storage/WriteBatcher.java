@@ -137,8 +137,9 @@ public final class WriteBatcher implements AutoCloseable {
             data.apply(namespaceId, accepted.stream().map(Pending::write).toList(), clockMillis.getAsLong());
             accepted.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
-            if (accepted.size() == 1) {
-                accepted.get(0).done().completeExceptionally(e);
+            if (accepted.size() == 1 || e instanceof UnsettledTopologyException) {
+                // One write, or the cluster did not settle in time (one by one, each write would wait as long again).
+                accepted.forEach(p -> p.done().completeExceptionally(e));
                 return;
             }
             // Retry one by one: a failure then belongs to the write that caused it.
