@@ -147,6 +147,20 @@ function shardLists(docs, comp) {
   return sts.spec.replicas;
 }
 
+// Bindings inside Durable Objects: the DO pods reach the gateway (code, service bindings), kv, r2 and queue by
+// their Services and the D1 shards by the same list the gateway has; the NetworkPolicies let them in.
+function durableObjectBindings(docs) {
+  const c = container(workload(docs, 'durable-object'));
+  const k = CONFIG_KEYS.durableObject;
+  for (const target of ['gateway', 'kv', 'r2', 'queue']) {
+    const svc = docs.find((d) => d.kind === 'Service' && !d.spec.clusterIP && matches(d.spec.selector, podLabels(workload(docs, target))));
+    assert(svc, `no Service selects ${target}`);
+    assertEqual(envValue(c, k[`${target}Host`]), fqdn(svc.metadata.name), `${k[`${target}Host`]} (durable-object -> ${target})`);
+    assertEqual(envValue(c, k[`${target}Port`]), String(port(container(workload(docs, target)), 'http')), `${k[`${target}Port`]}`);
+  }
+  assertEqual(envValue(c, k.d1Shards), envValue(container(workload(docs, 'gateway')), CONFIG_KEYS.gateway.d1Shards), `${k.d1Shards} vs the gateway's D1 shard list`);
+}
+
 function dataVolumes(docs, values) {
   const problems = [];
   for (const comp of Object.keys(STATEFUL)) {
@@ -384,6 +398,7 @@ function main() {
     t('durable-object: the gateway and every shard have the same shard list, one entry per pod', (d) => {
       assertEqual(shardLists(d, 'durable-object'), values.durableObject.shards, 'durable-object StatefulSet replicas vs durableObject.shards');
     });
+    t('durable-object: the bindings of objects reach the gateway, kv, r2, queue and the D1 shards', durableObjectBindings);
     t('kv, d1, durable-object keep their data on a volume per pod (or an emptyDir without persistence)', dataVolumes);
     t('every service: probes on /q/health/started|live|ready of its HTTP port, Prometheus annotations, non-root', probes);
     t('credentials come from secretKeyRef only; no Secret is rendered; no URL carries credentials', secrets);

@@ -113,6 +113,13 @@ section and the external-services sections. Secrets are always referenced, never
 
 {{- define "outpost.env.durableObject" -}}
 {{ include "outpost.env.shard" . }}
+{{- $root := .root -}}
+{{- $k := $root.Values.configKeys.durableObject -}}
+{{- range $key := list "gateway" "kv" "r2" "queue" }}
+{{ include "outpost.plainEnv" (dict "name" (index $k (printf "%sHost" $key)) "value" (include "outpost.serviceFqdn" (dict "root" $root "name" (include "outpost.resourceName" (dict "root" $root "key" $key))))) }}
+{{ include "outpost.plainEnv" (dict "name" (index $k (printf "%sPort" $key)) "value" (index $root.Values $key).service.port) }}
+{{- end }}
+{{ include "outpost.plainEnv" (dict "name" $k.d1Shards "value" (include "outpost.shardList" (dict "root" $root "key" "d1"))) }}
 {{- end -}}
 
 {{- define "outpost.env.queue" -}}
