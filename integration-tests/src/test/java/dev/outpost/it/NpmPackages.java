@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * npm packages pinned by a package.json + package-lock.json folder of the repository, installed once with
  * {@code npm ci} into {@code <repo>/.outpost/tools/<name>} (git-ignored). A stamp named after the hash of the pins
- * makes later calls no-ops; changed pins reinstall. (Same scheme as {@link WranglerTool}, for any pinned set.)
+ * makes later calls no-ops; changed pins reinstall.
  */
 final class NpmPackages {
     private NpmPackages() {

@@ -3,12 +3,8 @@ package dev.outpost.it.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * RT-6: the TCP origin the corpus's {@code cloudflare:sockets} {@code connect()} calls reach (same server for workerd
@@ -16,33 +12,23 @@ import java.util.concurrent.Executors;
  * {@code QUIT} is answered with {@code bye\n} and the server closes the connection; when the client half-closes,
  * the server closes after echoing what it got.
  */
-public final class TcpOrigin implements AutoCloseable {
+public final class TcpOrigin extends LoopbackOrigin {
     public static final int PORT = 31502;
     public static final String ADDRESS = "127.0.0.1:" + PORT;
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-
-    private TcpOrigin(ServerSocket server) {
-        this.server = server;
+    private TcpOrigin() throws IOException {
+        super(PORT);
     }
 
     public static TcpOrigin start() throws IOException {
-        ServerSocket server = new ServerSocket(PORT, 64, InetAddress.getByName("127.0.0.1"));
-        TcpOrigin origin = new TcpOrigin(server);
-        origin.threads.execute(origin::acceptLoop);
+        TcpOrigin origin = new TcpOrigin();
+        origin.accept();
         return origin;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                threads.execute(() -> echo(socket));
-            } catch (IOException closed) {
-                return;
-            }
-        }
+    @Override
+    void serve(Socket socket) {
+        echo(socket);
     }
 
     private static void echo(Socket socket) {
@@ -60,11 +46,5 @@ public final class TcpOrigin implements AutoCloseable {
         } catch (IOException ignored) {
             // the client went away
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        threads.shutdownNow();
     }
 }

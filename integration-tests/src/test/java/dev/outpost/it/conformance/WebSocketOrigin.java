@@ -5,8 +5,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * RT-6: the WebSocket origin the corpus's outbound WebSockets reach (same server for workerd and Outpost), on
@@ -31,17 +27,14 @@ import java.util.concurrent.Executors;
  * <li>anything else, or a request without {@code Upgrade: websocket}: 403 with a text body.</li>
  * </ul>
  */
-public final class WebSocketOrigin implements AutoCloseable {
+public final class WebSocketOrigin extends LoopbackOrigin {
     public static final int PORT = 31501;
     public static final String BASE_URL = "ws://127.0.0.1:" + PORT;
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final List<String> PROTOCOLS = List.of("chat", "superchat");
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-
-    private WebSocketOrigin(ServerSocket server) {
-        this.server = server;
+    private WebSocketOrigin(int port) throws IOException {
+        super(port);
     }
 
     /** The conformance origin on {@link #PORT}. */
@@ -51,24 +44,13 @@ public final class WebSocketOrigin implements AutoCloseable {
 
     /** An origin on {@code port} (0: any free port, see {@link #port()}). */
     public static WebSocketOrigin start(int port) throws IOException {
-        ServerSocket server = new ServerSocket(port, 64, InetAddress.getByName("127.0.0.1"));
-        WebSocketOrigin origin = new WebSocketOrigin(server);
-        origin.threads.execute(origin::acceptLoop);
+        WebSocketOrigin origin = new WebSocketOrigin(port);
+        origin.accept();
         return origin;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                threads.execute(() -> serve(socket));
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
+    @Override
+    void serve(Socket socket) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -224,17 +206,7 @@ public final class WebSocketOrigin implements AutoCloseable {
         return s.toString();
     }
 
-    public int port() {
-        return server.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
-        threads.shutdownNow();
-    }
-
-    /** For a quick look by hand: {@code java WebSocketOrigin.java} serves until killed. */
+    /** For a quick look by hand (on the test class path): serves until killed. */
     public static void main(String[] args) throws Exception {
         start();
         Thread.currentThread().join();
