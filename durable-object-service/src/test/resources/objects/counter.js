@@ -84,6 +84,11 @@ export class Counter extends DurableObject {
     } catch (e) {
       oneError = e.message;
     }
+    // several statements in one exec: all run, the bindings and the cursor are the last one's
+    const multi = sql.exec(`CREATE TABLE IF NOT EXISTS tags (name TEXT); DELETE FROM tags;
+      INSERT INTO tags VALUES ('a;b'); -- a comment; not a statement
+      INSERT INTO tags VALUES ('c'); SELECT name FROM tags WHERE name != ? ORDER BY name;`, 'zzz');
+    const multiRows = multi.toArray().map((r) => r.name);
     let beginError;
     try {
       sql.exec('BEGIN TRANSACTION');
@@ -93,7 +98,7 @@ export class Counter extends DurableObject {
     return {
       written: inserted.rowsWritten, columns, firstName: first.name, photo: [...new Uint8Array(first.photo)], rest,
       rowsRead: cursor.rowsRead, one: sql.exec('SELECT count(*) AS n FROM people').one().n, oneError, beginError,
-      size: sql.databaseSize > 0,
+      size: sql.databaseSize > 0, multiRows, multiWritten: multi.rowsWritten,
     };
   }
 

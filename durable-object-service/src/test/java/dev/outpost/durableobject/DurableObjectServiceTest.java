@@ -254,7 +254,8 @@ class DurableObjectServiceTest {
 
     @Test
     void sqlExecGivesCursors() throws Exception {
-        // DO-9: exec with bindings, columnNames, next/raw sharing position, one(), rowsRead/rowsWritten, blobs
+        // DO-9: exec with bindings, columnNames, next/raw sharing position, one(), rowsRead/rowsWritten, blobs,
+        // several statements in one exec
         ObjectAddress counter = address(TestCodeServer.COUNTER_NS, idOwnedBy(0), null);
         JsonNode outcome = call(counter, "sqlTour", NO_ARGS);
         assertTrue(outcome.get("ok").asBoolean(), outcome.toString());
@@ -269,6 +270,9 @@ class DurableObjectServiceTest {
         assertEquals("Expected exactly one result from SQL query, but got multiple results.", r.get("oneError").asText());
         assertTrue(r.get("beginError").asText().contains("transaction()"), r.get("beginError").asText());
         assertTrue(r.get("size").asBoolean());
+        // DO-9: a query of several statements runs them all; bindings and cursor belong to the last
+        assertEquals("[\"a;b\",\"c\"]", r.get("multiRows").toString());
+        assertEquals(2, r.get("multiWritten").asInt());
     }
 
     @Test

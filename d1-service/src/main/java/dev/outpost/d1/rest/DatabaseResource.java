@@ -9,7 +9,7 @@ import dev.outpost.d1.model.ExportOptions;
 import dev.outpost.d1.model.SqlStatement;
 import dev.outpost.d1.model.StatementResult;
 import dev.outpost.d1.service.D1Databases;
-import dev.outpost.d1.sql.SqlSplitter;
+import dev.outpost.contracts.sql.SqlSplitter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -373,7 +373,7 @@ public class D1Databases {
     public static List<SqlStatement> expand(List<SqlStatement> statements) {
         List<SqlStatement> out = new ArrayList<>(statements.size());
         for (SqlStatement s : statements) {
-            List<String> parts = s.sql() == null ? List.of() : dev.outpost.d1.sql.SqlSplitter.split(s.sql());
+            List<String> parts = s.sql() == null ? List.of() : dev.outpost.contracts.sql.SqlSplitter.split(s.sql());
             if (parts.size() <= 1) {
                 out.add(parts.isEmpty() ? s : new SqlStatement(parts.get(0), s.params()));
             } else if (!s.params().isEmpty()) {
@@ -394,7 +394,7 @@ public class D1Databases {
         List<StatementResult> out = new ArrayList<>(original.size());
         int i = 0;
         for (SqlStatement s : original) {
-            int n = Math.max(1, dev.outpost.d1.sql.SqlSplitter.split(s.sql()).size());
+            int n = Math.max(1, dev.outpost.contracts.sql.SqlSplitter.split(s.sql()).size());
             StatementResult last = results.get(i + n - 1);
             long changes = 0;
             double duration = 0;

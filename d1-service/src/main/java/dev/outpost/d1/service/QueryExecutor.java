@@ -6,7 +6,7 @@ import dev.outpost.d1.model.ExecOutcome;
 import dev.outpost.d1.model.QueryMeta;
 import dev.outpost.d1.model.SqlStatement;
 import dev.outpost.d1.model.StatementResult;
-import dev.outpost.d1.sql.SqlSplitter;
+import dev.outpost.contracts.sql.SqlSplitter;
 import dev.outpost.d1.sql.StatementGuard;
 import dev.outpost.d1.storage.DbConnection;
 import dev.outpost.d1.storage.StorageSettings;

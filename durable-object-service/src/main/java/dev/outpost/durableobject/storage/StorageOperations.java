@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.outpost.contracts.sql.SqlSplitter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -228,7 +229,11 @@ public final class StorageOperations {
         return out;
     }
 
-    /** DO-9 sql.exec: one statement, the whole result (the cursor iterates it in JS). */
+    /**
+     * DO-9 sql.exec: the whole result of the query (the cursor iterates it in JS). As on Cloudflare, a query may
+     * hold several statements separated by semicolons: they run in order, the bindings apply to the last one and
+     * the cursor is the last one's; rows read and written count all of them.
+     */
     private static JsonNode sql(ObjectDatabase db, JsonNode op) throws SQLException {
         String query = op.path("query").asText();
         if (TRANSACTION_SQL.matcher(query).find()) {
@@ -238,17 +243,30 @@ public final class StorageOperations {
         if (INTERNAL_TABLE.matcher(query).find()) {
             throw new SQLException("access to _cf_KV.key is prohibited: SQLITE_AUTH");
         }
-        Connection c = db.connection();
-        try (PreparedStatement ps = c.prepareStatement(query)) {
-            JsonNode bindings = op.path("bindings");
+        List<String> statements = SqlSplitter.split(query);
+        if (statements.isEmpty()) {
+            statements = List.of(query); // blank or comments only: SQLite's own answer
+        }
+        ObjectNode result = NODES.objectNode();
+        long[] counts = new long[2];
+        for (int i = 0; i < statements.size(); i++) {
+            boolean last = i == statements.size() - 1;
+            run(db.connection(), statements.get(i), last ? op.path("bindings") : NODES.arrayNode(), result, counts);
+        }
+        result.put("rowsRead", counts[0]);
+        result.put("rowsWritten", counts[1]);
+        return result;
+    }
+
+    /** One statement: its columns and rows replace those in {@code result}; rows read/written add to {@code counts}. */
+    private static void run(Connection c, String statement, JsonNode bindings, ObjectNode result, long[] counts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < bindings.size(); i++) {
                 bind(ps, i + 1, bindings.get(i));
             }
-            ObjectNode result = NODES.objectNode();
             ArrayNode columns = result.putArray("columns");
             ArrayNode rows = result.putArray("rows");
-            long read = 0;
-            long written = 0;
             if (ps.execute()) {
                 try (ResultSet rs = ps.getResultSet()) {
                     ResultSetMetaData meta = rs.getMetaData();
@@ -261,15 +279,12 @@ public final class StorageOperations {
                         for (int i = 1; i <= n; i++) {
                             row.add(value(rs.getObject(i)));
                         }
-                        read++;
+                        counts[0]++;
                     }
                 }
             } else {
-                written = Math.max(0, ps.getUpdateCount());
+                counts[1] += Math.max(0, ps.getUpdateCount());
             }
-            result.put("rowsRead", read);
-            result.put("rowsWritten", written);
-            return result;
         }
     }
 

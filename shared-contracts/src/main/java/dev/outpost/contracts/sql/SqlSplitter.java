@@ -1,4 +1,4 @@
-package dev.outpost.d1.sql;
+package dev.outpost.contracts.sql;
 
 import java.io.IOException;
 import java.io.Reader;
