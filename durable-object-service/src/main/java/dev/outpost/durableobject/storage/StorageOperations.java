@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.DB;
 
 /**
  * The storage operations durable-object-host.js sends (DO-8 KV API, DO-9 SQL), run on one object's database.
@@ -261,6 +263,10 @@ public final class StorageOperations {
     /** One statement: its columns and rows replace those in {@code result}; rows read/written add to {@code counts}. */
     private static void run(Connection c, String statement, JsonNode bindings, ObjectNode result, long[] counts)
             throws SQLException {
+        // total_changes() moves only for INSERT/UPDATE/DELETE; getUpdateCount() repeats the previous statement's
+        // count after DDL such as CREATE TABLE
+        DB sqlite = c.unwrap(SQLiteConnection.class).getDatabase();
+        long changesBefore = sqlite.total_changes();
         try (PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < bindings.size(); i++) {
                 bind(ps, i + 1, bindings.get(i));
@@ -282,9 +288,8 @@ public final class StorageOperations {
                         counts[0]++;
                     }
                 }
-            } else {
-                counts[1] += Math.max(0, ps.getUpdateCount());
             }
+            counts[1] += sqlite.total_changes() - changesBefore;
         }
     }
 
