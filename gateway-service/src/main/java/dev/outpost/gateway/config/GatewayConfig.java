@@ -29,8 +29,11 @@ public interface GatewayConfig {
     @WithDefault("131072")
     int maxRequestHeaderBytes();
 
-    /** Subrequests (outbound fetches, each redirect hop, binding calls) one request may make (RT-13). */
-    @WithDefault("50")
+    /**
+     * Subrequests (outbound fetches, each redirect hop, binding calls) one request may make (RT-13: paid plan 10,000,
+     * like the paid-plan CPU default; 50 is the free plan's).
+     */
+    @WithDefault("10000")
     int subrequestLimit();
 
     /** KV and D1 calls one request may make (RT-13, KV-8, D1-11: 1,000), apart from the subrequest limit. */
