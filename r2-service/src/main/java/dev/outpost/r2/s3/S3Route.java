@@ -113,13 +113,20 @@ public class S3Route {
         }
     }
 
-    private void preflight(HttpServerRequest request) {
-        S3Exchange x;
+    /** The request as an S3 exchange, or null after answering 400 when it cannot be read as one. */
+    private S3Exchange exchange(HttpServerRequest request) {
         try {
-            x = new S3Exchange(request, virtualHostSuffix);
+            return new S3Exchange(request, virtualHostSuffix);
         } catch (RuntimeException e) {
             request.resume();
             request.response().setStatusCode(400).end();
+            return null;
+        }
+    }
+
+    private void preflight(HttpServerRequest request) {
+        S3Exchange x = exchange(request);
+        if (x == null) {
             return;
         }
         try {
@@ -131,12 +138,8 @@ public class S3Route {
     }
 
     private void handle(HttpServerRequest request) {
-        S3Exchange x;
-        try {
-            x = new S3Exchange(request, virtualHostSuffix);
-        } catch (RuntimeException e) {
-            request.resume();
-            request.response().setStatusCode(400).end();
+        S3Exchange x = exchange(request);
+        if (x == null) {
             return;
         }
         try {
